@@ -1,0 +1,3 @@
+from pmpath.cli import main
+
+main()

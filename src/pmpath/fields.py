@@ -1,0 +1,48 @@
+"""What a ladder file may contain: one table read by the loader and the schema.
+
+Adding a role field means adding one line to ROLE_FIELDS and one attribute to
+`model.Role`; validation, the JSON Schema and `show --json` follow from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["id", "text", "int", "text_list", "id_list", "ratings"]
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+
+
+ROLE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "id", "Unique kebab-case identifier, e.g. senior-pm.", required=True),
+    FieldSpec("title", "text", "Job title as people say it.", required=True),
+    FieldSpec("level", "int", "Seniority rung; higher is more senior.", required=True),
+    FieldSpec("aliases", "text_list", "Other names that find this role on the command line."),
+    FieldSpec("track", "text", "Career track, e.g. entry, individual-contributor, management."),
+    FieldSpec("summary", "text", "What the role is, in a sentence or two."),
+    FieldSpec("scope", "text", "What the role owns: a feature area, a product, a portfolio..."),
+    FieldSpec("responsibilities", "text_list", "What people in the role do."),
+    FieldSpec("in_practice", "text_list", "What the job asks for day to day."),
+    FieldSpec("ready_when", "text_list", "Signals that someone is ready for the next step."),
+    FieldSpec("stand_out", "text_list", "How people stand out and get to this role."),
+    FieldSpec("brings", "text_list", "For entry routes: what this background brings."),
+    FieldSpec("to_learn", "text_list", "For entry routes: what this background must learn."),
+    FieldSpec("next", "id_list", "Ids of the roles this role leads to."),
+    FieldSpec("competencies", "ratings", "Competency id -> {level, expectation}."),
+)
+
+ROLE_FIELD_NAMES = tuple(spec.name for spec in ROLE_FIELDS)
+
+LADDER_KEYS = ("title", "description", "scale", "competencies", "roles")
+COMPETENCY_KEYS = ("id", "name", "description")
+SCALE_KEYS = ("level", "name", "description")
+RATING_KEYS = ("level", "expectation")

@@ -1,0 +1,471 @@
+"""Read a ladder file safely, check it, and build the frozen model.
+
+Safety first: only YAML's safe constructors run (no `!!python/...` objects),
+files over MAX_BYTES are refused before parsing, and documents whose aliases
+would expand far beyond their written size ("billion laughs") are refused
+before anything walks them.
+
+Every problem is collected with the path of the offending value; line numbers
+are looked up only when there is something to report, so a valid file is
+parsed exactly once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pmpath import fields
+from pmpath.errors import LadderError, Problem
+from pmpath.model import Competency, Ladder, Rating, Role, ScaleLevel
+
+MAX_BYTES = 32 * 1024 * 1024
+# An aliased document may expand to this many times its written nodes (plus
+# some slack for small files) before it is treated as an expansion bomb.
+MAX_EXPANSION = 10
+EXPANSION_SLACK = 10_000
+
+SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ID = re.compile(fields.ID_PATTERN)
+Path_ = tuple[str | int, ...]
+
+
+def bundled_ladder_path() -> Path:
+    """The ladder shipped with pmpath: inside the wheel, or in the checkout."""
+    package_dir = Path(__file__).resolve().parent
+    packaged = package_dir / "data" / "roles.yaml"
+    if packaged.is_file():
+        return packaged
+    return package_dir.parent.parent / "data" / "roles.yaml"
+
+
+def load_ladder(path: Path | None = None) -> Ladder:
+    """Load a ladder or raise LadderError listing every error (not warnings)."""
+    ladder, problems = check_ladder(path)
+    if ladder is None:
+        source = path or bundled_ladder_path()
+        raise LadderError(str(source), [p for p in problems if not p.warning])
+    return ladder
+
+
+def check_ladder(path: Path | None = None) -> tuple[Ladder | None, list[Problem]]:
+    """Load a ladder, returning it (None if unusable) and every problem found."""
+    source = path or bundled_ladder_path()
+    try:
+        text = _read_text(source)
+        data, root = _parse(text)
+    except _Fatal as fatal:
+        return None, [fatal.problem]
+    builder = _Builder()
+    ladder = builder.build(data, source)
+    problems = builder.problems
+    if problems:
+        problems = _with_lines(problems, root, text)
+    if any(not p.warning for p in problems):
+        return None, problems
+    return ladder, problems
+
+
+class _Fatal(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.problem = Problem(message, line=line)
+
+
+def _read_text(source: Path) -> str:
+    try:
+        with open(source, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _Fatal("no such file") from None
+    except IsADirectoryError:
+        raise _Fatal("is a directory, not a ladder file") from None
+    except PermissionError:
+        raise _Fatal("permission denied: cannot read this file") from None
+    except OSError as error:
+        raise _Fatal(f"cannot read this file: {error.strerror or error}") from None
+    if len(raw) > MAX_BYTES:
+        raise _Fatal(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _Fatal(
+            f"not valid UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+            line,
+        ) from None
+
+
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML with safe constructors only. Returns the data and, when the
+    document uses anchors, the composed node tree (reused to find lines)."""
+    try:
+        if "&" not in text:  # no anchors means no aliases: the fast path
+            return yaml.load(text, Loader=SafeLoader), None
+        loader = SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            if root is not None:
+                _refuse_expansion_bomb(root)
+            return (loader.construct_document(root) if root is not None else None), root
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        reason = error.problem or "invalid YAML"
+        if "could not determine a constructor" in (error.problem or ""):
+            reason = f"unsupported YAML tag {_tag_of(error)}: only plain data is allowed"
+        raise _Fatal(f"YAML syntax error: {reason}", line) from None
+    except yaml.YAMLError as error:
+        raise _Fatal(f"YAML error: {error}") from None
+    except RecursionError:
+        raise _Fatal("YAML is nested too deeply") from None
+
+
+def _tag_of(error: yaml.MarkedYAMLError) -> str:
+    found = re.search(r"tag '([^']*)'", str(error))
+    return f"'{found.group(1)}'" if found else ""
+
+
+def _refuse_expansion_bomb(root: yaml.Node) -> None:
+    """Count the nodes the document would have once aliases are expanded."""
+    written: set[int] = set()
+    expanded: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_stack.discard(key)
+            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+            continue
+        if key in expanded:
+            continue
+        if key in on_stack:
+            line = node.start_mark.line + 1
+            raise _Fatal("YAML alias refers to itself (a recursive structure)", line)
+        written.add(key)
+        on_stack.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
+    limit = MAX_EXPANSION * len(written) + EXPANSION_SLACK
+    if expanded[id(root)] > limit:
+        raise _Fatal(
+            "YAML aliases expand to far more data than the file contains "
+            "(an expansion bomb?); refusing to load it"
+        )
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        yield from node.value
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+def _with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
+    """Attach the line of each problem's value, composing the YAML once."""
+    if root is None:
+        try:
+            root = yaml.compose(text, Loader=SafeLoader)
+        except yaml.YAMLError:
+            return problems
+    located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
+    return sorted(located, key=lambda p: p.line or 0)
+
+
+def _line_of(root: yaml.Node | None, path: Path_) -> int | None:
+    node = root
+    for step in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            match = next((v for k, v in node.value if k.value == step), None)
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                break
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _kind_name(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Builder:
+    """Checks plain YAML data and turns it into a Ladder, noting each problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: Path_, message: str) -> None:
+        self.problems.append(Problem(message, path))
+
+    def warn(self, path: Path_, message: str) -> None:
+        self.problems.append(Problem(message, path, warning=True))
+
+    # -- generic value checks ------------------------------------------------
+    def text(self, value: object, path: Path_, what: str) -> str:
+        if isinstance(value, str):
+            return value
+        hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
+        self.error(path, f"{what} must be text, not {_kind_name(value)}{hint}")
+        return ""
+
+    def integer(self, value: object, path: Path_, what: str) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.error(path, f"{what} must be a whole number, not {_kind_name(value)}")
+        return 0
+
+    def text_list(self, value: object, path: Path_, what: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(path, f"{what} must be a list of text, not {_kind_name(value)}")
+            return ()
+        items = []
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                items.append(item)
+            else:
+                self.error((*path, index), f"{what} entries must be text, not {_kind_name(item)}")
+        return tuple(items)
+
+    def mapping(self, value: object, path: Path_, what: str) -> dict[Any, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.error(path, f"{what} must be a mapping of keys to values, not {_kind_name(value)}")
+        return None
+
+    def unknown_keys(self, data: dict[Any, Any], allowed: tuple[str, ...], path: Path_, what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = _did_you_mean(str(key), allowed)
+                self.warn((*path, str(key)), f"unknown key '{key}' in {what}{hint}; it is ignored")
+
+    # -- the ladder ----------------------------------------------------------
+    def build(self, data: object, source: Path) -> Ladder | None:
+        if data is None:
+            self.error((), "the file is empty; a ladder needs a 'roles:' list")
+            return None
+        if not isinstance(data, dict):
+            self.error((), f"a ladder must be a mapping with a 'roles:' list, not {_kind_name(data)}")
+            return None
+        self.unknown_keys(data, fields.LADDER_KEYS, (), "the ladder")
+        scale = self.scale(data.get("scale"))
+        competencies = self.competencies(data.get("competencies"))
+        if "roles" not in data:
+            self.error((), "the ladder has no 'roles:' list")
+            return None
+        raw_roles = data["roles"]
+        if not isinstance(raw_roles, list) or not raw_roles:
+            self.error(("roles",), f"'roles' must be a non-empty list, not {_kind_name(raw_roles)}")
+            return None
+        known_competencies = {c.id for c in competencies}
+        scale_levels = {s.level for s in scale}
+        placed = [
+            (index, role)
+            for index, raw in enumerate(raw_roles)
+            if (role := self.role(raw, ("roles", index), known_competencies, scale_levels))
+        ]
+        roles = self.check_links(placed)
+        return Ladder(
+            roles=tuple(roles),
+            title=self.text(data.get("title", ""), ("title",), "'title'"),
+            description=self.text(data.get("description", ""), ("description",), "'description'"),
+            competencies=competencies,
+            scale=scale,
+            source=source,
+        )
+
+    def scale(self, raw: object) -> tuple[ScaleLevel, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.error(("scale",), f"'scale' must be a list of levels, not {_kind_name(raw)}")
+            return ()
+        steps: list[ScaleLevel] = []
+        for index, item in enumerate(raw):
+            path: Path_ = ("scale", index)
+            entry = self.mapping(item, path, "a scale level")
+            if entry is None:
+                continue
+            self.unknown_keys(entry, fields.SCALE_KEYS, path, "a scale level")
+            level = self.integer(entry.get("level"), (*path, "level"), "scale 'level'")
+            if any(step.level == level for step in steps):
+                self.error((*path, "level"), f"scale level {level} is defined twice")
+            steps.append(
+                ScaleLevel(
+                    level,
+                    self.text(entry.get("name"), (*path, "name"), "scale 'name'"),
+                    self.text(entry.get("description", ""), (*path, "description"), "'description'"),
+                )
+            )
+        return tuple(steps)
+
+    def competencies(self, raw: object) -> tuple[Competency, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.error(("competencies",), f"'competencies' must be a list, not {_kind_name(raw)}")
+            return ()
+        found: list[Competency] = []
+        for index, item in enumerate(raw):
+            path: Path_ = ("competencies", index)
+            entry = self.mapping(item, path, "a competency")
+            if entry is None:
+                continue
+            self.unknown_keys(entry, fields.COMPETENCY_KEYS, path, "a competency")
+            competency_id = self.identifier(entry.get("id"), (*path, "id"), "competency 'id'")
+            if any(c.id == competency_id for c in found):
+                self.error((*path, "id"), f"competency id '{competency_id}' is used twice")
+            found.append(
+                Competency(
+                    competency_id,
+                    self.text(entry.get("name"), (*path, "name"), "competency 'name'"),
+                    self.text(entry.get("description", ""), (*path, "description"), "'description'"),
+                )
+            )
+        return tuple(found)
+
+    def identifier(self, value: object, path: Path_, what: str) -> str:
+        if value is None:
+            self.error(path, f"{what} is missing")
+            return ""
+        text = self.text(value, path, what)
+        if text and not _ID.match(text):
+            self.error(
+                path, f"{what} '{text}' must be kebab-case: lowercase letters, digits and single hyphens"
+            )
+        return text
+
+    def role(
+        self, raw: object, path: Path_, known_competencies: set[str], scale_levels: set[int]
+    ) -> Role | None:
+        entry = self.mapping(raw, path, "each role")
+        if entry is None:
+            return None
+        self.unknown_keys(entry, fields.ROLE_FIELD_NAMES, path, "a role")
+        values: dict[str, Any] = {}
+        for spec in fields.ROLE_FIELDS:
+            where = (*path, spec.name)
+            if spec.name not in entry:
+                if spec.required:
+                    self.error(path, f"role is missing required key '{spec.name}'")
+                continue
+            value = entry[spec.name]
+            what = f"'{spec.name}'"
+            if spec.kind == "id":
+                values[spec.name] = self.identifier(value, where, what)
+            elif spec.kind == "text":
+                values[spec.name] = self.text(value, where, what)
+            elif spec.kind == "int":
+                values[spec.name] = self.integer(value, where, what)
+            elif spec.kind in ("text_list", "id_list"):
+                values[spec.name] = self.text_list(value, where, what)
+            elif spec.kind == "ratings":
+                values[spec.name] = self.ratings(value, where, known_competencies, scale_levels)
+        if not all(spec.name in values for spec in fields.ROLE_FIELDS if spec.required):
+            return None
+        return Role(**values)
+
+    def ratings(self, raw: object, path: Path_, known: set[str], scale_levels: set[int]) -> dict[str, Rating]:
+        if raw is None:
+            return {}
+        entry = self.mapping(raw, path, "'competencies'")
+        if entry is None:
+            return {}
+        ratings: dict[str, Rating] = {}
+        for key, value in entry.items():
+            where = (*path, str(key))
+            if str(key) not in known:
+                hint = _did_you_mean(str(key), sorted(known))
+                self.error(where, f"unknown competency '{key}'{hint}")
+                continue
+            if isinstance(value, int) and not isinstance(value, bool):
+                rating = Rating(value)  # shorthand: just the level
+            else:
+                spec = self.mapping(value, where, f"rating of '{key}'")
+                if spec is None:
+                    continue
+                self.unknown_keys(spec, fields.RATING_KEYS, where, f"the rating of '{key}'")
+                rating = Rating(
+                    self.integer(spec.get("level"), (*where, "level"), f"'{key}' level"),
+                    self.text(spec.get("expectation", ""), (*where, "expectation"), "'expectation'"),
+                )
+            if scale_levels and rating.level not in scale_levels:
+                self.error(
+                    where,
+                    f"'{key}' level {rating.level} is outside the scale "
+                    f"({min(scale_levels)}-{max(scale_levels)})",
+                )
+            ratings[str(key)] = rating
+        return ratings
+
+    def check_links(self, placed: list[tuple[int, Role]]) -> list[Role]:
+        """Duplicate ids, colliding names, dangling links; derive `previous`.
+
+        `placed` pairs each built role with its index in the file's list.
+        """
+        names: dict[str, str] = {}  # casefolded id or alias -> owning role id
+        by_id: dict[str, tuple[int, Role]] = {}
+        for index, role in placed:
+            if role.id in by_id:
+                self.error(("roles", index, "id"), f"role id '{role.id}' is used twice")
+                continue
+            by_id[role.id] = (index, role)
+            for name in (role.id, *role.aliases):
+                owner = names.setdefault(name.casefold(), role.id)
+                if owner != role.id:
+                    self.error(
+                        ("roles", index, "aliases"),
+                        f"name '{name}' of '{role.id}' is already used by '{owner}'",
+                    )
+        previous: dict[str, list[str]] = {role_id: [] for role_id in by_id}
+        for index, role in by_id.values():
+            for target in role.next:
+                if target == role.id:
+                    self.error(("roles", index, "next"), f"role '{role.id}' lists itself in 'next'")
+                elif target not in by_id:
+                    hint = _did_you_mean(target, list(by_id))
+                    self.error(
+                        ("roles", index, "next"),
+                        f"'next' of '{role.id}' names unknown role '{target}'{hint}",
+                    )
+                else:
+                    previous[target].append(role.id)
+        return [
+            replace(role, previous=tuple(previous[role.id])) if previous[role.id] else role
+            for _, role in by_id.values()
+        ]

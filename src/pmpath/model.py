@@ -1,0 +1,80 @@
+"""The ladder as frozen dataclasses. Pure data: no I/O, no Typer, no Rich."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """How strongly a role needs one competency, and what that looks like."""
+
+    level: int
+    expectation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Competency:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleLevel:
+    level: int
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    title: str
+    level: int
+    aliases: tuple[str, ...] = ()
+    track: str = ""
+    summary: str = ""
+    scope: str = ""
+    responsibilities: tuple[str, ...] = ()
+    in_practice: tuple[str, ...] = ()
+    ready_when: tuple[str, ...] = ()
+    stand_out: tuple[str, ...] = ()
+    brings: tuple[str, ...] = ()
+    to_learn: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    # Derived by the loader from every other role's `next`; never written in YAML.
+    previous: tuple[str, ...] = ()
+    competencies: Mapping[str, Rating] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Ladder:
+    roles: tuple[Role, ...]
+    title: str = ""
+    description: str = ""
+    competencies: tuple[Competency, ...] = ()
+    scale: tuple[ScaleLevel, ...] = ()
+    source: Path | None = None
+    by_id: Mapping[str, Role] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_id:
+            object.__setattr__(self, "by_id", {role.id: role for role in self.roles})
+
+    def role(self, role_id: str) -> Role:
+        return self.by_id[role_id]
+
+    def competency(self, competency_id: str) -> Competency:
+        for competency in self.competencies:
+            if competency.id == competency_id:
+                return competency
+        raise KeyError(competency_id)
+
+    def scale_name(self, level: int) -> str:
+        for step in self.scale:
+            if step.level == level:
+                return step.name
+        return ""

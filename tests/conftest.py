@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from pmpath.cli import app
+
+LADDERS = Path(__file__).parent / "ladders"
+SMALL = LADDERS / "small.yaml"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see neither the developer's ladder nor colour settings."""
+    for name in ("PMPATH_LADDER", "NO_COLOR", "FORCE_COLOR", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def run() -> Run:
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def run_json(run: Run, *args: str) -> Any:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def write_ladder(tmp_path: Path, text: str, name: str = "ladder.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def installed_script() -> str:
+    """The console script installed beside the running interpreter."""
+    import sys
+
+    script = Path(sys.executable).parent / ("pmpath.exe" if os.name == "nt" else "pmpath")
+    assert script.exists(), f"pmpath is not installed beside {sys.executable}"
+    return str(script)

@@ -1,0 +1,214 @@
+"""The real program in real processes: entry point, pipes, terminals, colour."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SMALL, installed_script
+
+REPO = Path(__file__).resolve().parent.parent
+ESC = "\x1b["
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "PMPATH_LADDER")}
+    env.update(extra)
+    return env
+
+
+def run_script(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_script(), *args],
+        cwd=cwd,
+        env=clean_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def run_on_terminal(*args: str, **env: str) -> str:
+    """Run pmpath with stdout on a pseudo-terminal; return what it printed."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [installed_script(), *args],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=clean_env(**{"TERM": "xterm-256color", "COLUMNS": "100", **env}),
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=30) == 0
+    return b"".join(chunks).decode()
+
+
+def test_installed_script_works_from_an_unrelated_directory(tmp_path: Path) -> None:
+    result = run_script("list", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    titles = [role["title"] for role in json.loads(result.stdout)]
+    assert "Associate Product Manager" in titles
+    assert "Chief Product Officer" in titles
+
+
+def test_python_dash_m_from_a_plain_checkout(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pmpath", "show", "senior", "--json"],
+        cwd=tmp_path,
+        env=clean_env(PYTHONPATH=str(REPO / "src")),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "senior-pm"
+
+
+def test_piped_output_has_no_escape_codes(tmp_path: Path) -> None:
+    result = run_script("show", "senior", cwd=tmp_path)
+    assert result.returncode == 0
+    assert ESC not in result.stdout
+    assert "Senior Product Manager" in result.stdout
+
+
+def test_terminal_output_is_coloured() -> None:
+    assert ESC in run_on_terminal("list")
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("list", "--no-color"), {}),
+        (("list",), {"NO_COLOR": "1"}),
+        (("list",), {"TERM": "dumb"}),
+    ],
+)
+def test_colour_can_be_turned_off_on_a_terminal(args: tuple[str, ...], env: dict[str, str]) -> None:
+    out = run_on_terminal(*args, **env)
+    assert "Associate Product" in out
+    assert ESC not in out
+
+
+def test_empty_no_color_does_not_turn_colour_off() -> None:
+    assert ESC in run_on_terminal("list", NO_COLOR="")
+
+
+@pytest.mark.parametrize("args", [("list",), ("list", "--json"), ("show", "senior")])
+def test_pipe_closed_early_ends_quietly(args: tuple[str, ...]) -> None:
+    process = subprocess.Popen(
+        [installed_script(), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader leaves before pmpath writes anything
+    stderr = process.stderr.read().decode()
+    code = process.wait(timeout=60)
+    assert stderr == ""
+    assert code == 141
+
+
+def test_pipe_to_head_through_a_shell(tmp_path: Path) -> None:
+    script = installed_script()
+    result = subprocess.run(
+        ["bash", "-c", f"'{script}' list --json | head -c 5; echo; '{script}' list | head -1"],
+        cwd=tmp_path,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.startswith("[\n  {")
+    assert result.stderr == ""
+
+
+def test_errors_go_to_stderr_only(tmp_path: Path) -> None:
+    result = run_script("show", "nobody", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("pmpath: error: no role matches 'nobody'")
+    assert "Traceback" not in result.stderr
+
+
+def _modules_loaded(*args: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from pmpath.cli import app\n"
+        "try:\n"
+        f"    app({list(args)!r}, prog_name='pmpath')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return set(result.stderr.split("\n"))
+
+
+def test_json_path_never_imports_rich() -> None:
+    loaded = _modules_loaded("show", "senior", "--json")
+    assert "pmpath.loader" in loaded
+    assert not {m for m in loaded if m == "rich" or m.startswith("rich.")}
+    assert "pmpath.render" not in loaded
+
+
+def test_human_path_does_import_rich() -> None:
+    # The guard above would pass trivially if module listing were broken.
+    assert "rich" in _modules_loaded("show", "senior")
+
+
+def test_completion_path_never_imports_rich(tmp_path: Path) -> None:
+    result = run_script(
+        cwd=tmp_path,
+        _PMPATH_COMPLETE="complete_bash",
+        COMP_WORDS="pmpath show se",
+        COMP_CWORD="2",
+    )
+    assert result.returncode == 0
+    assert "senior" in result.stdout.split()
+    code = (
+        "import os, sys\n"
+        "os.environ.update(_PMPATH_COMPLETE='complete_bash', COMP_WORDS='pmpath show se', COMP_CWORD='2')\n"
+        "from pmpath.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(str(any(m == 'rich' or m.startswith('rich.') for m in sys.modules)))\n"
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", code], env=clean_env(), capture_output=True, text=True, timeout=60
+    )
+    assert probe.stderr.strip().endswith("False")
+    assert "senior" in probe.stdout.split()
+
+
+def test_ladder_option_with_installed_script(tmp_path: Path) -> None:
+    result = run_script("--ladder", str(SMALL), "next", "jr", "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert [t["id"] for t in json.loads(result.stdout)["next"]] == ["maker"]
