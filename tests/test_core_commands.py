@@ -251,3 +251,13 @@ def test_top_level_help_documents_exit_codes(run: Run) -> None:
 def test_ladder_from_environment_variable(run: Run) -> None:
     result = run("list", "--json", env={"PMPATH_LADDER": str(SMALL)})
     assert next(r["id"] for r in json.loads(result.stdout)) == "junior"
+
+
+def test_ctrl_c_exits_130_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(path: object = None) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pmpath.cli.load_ladder", interrupted)
+    result = run("list")
+    assert result.exit_code == 130
+    assert "Traceback" not in result.output
