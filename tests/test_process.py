@@ -104,7 +104,7 @@ def test_terminal_output_is_coloured() -> None:
 )
 def test_colour_can_be_turned_off_on_a_terminal(args: tuple[str, ...], env: dict[str, str]) -> None:
     out = run_on_terminal(*args, **env)
-    assert "Associate Product" in out
+    assert "senior-pm" in out
     assert ESC not in out
 
 

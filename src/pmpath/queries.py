@@ -88,6 +88,12 @@ class Comparison:
         return self.b.level - self.a.level
 
     @property
+    def to_grow(self) -> list[CompetencyChange]:
+        """Competencies that rise from a to b, the largest rise first."""
+        rising = [c for c in self.competencies if (c.change or 0) > 0]
+        return sorted(rising, key=lambda c: -(c.change or 0))
+
+    @property
     def a_leads_to_b(self) -> bool:
         return self.b.id in self.a.next
 

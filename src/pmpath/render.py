@@ -66,7 +66,7 @@ def list_view(ladder: Ladder) -> RenderableType:
     table.add_column("Title", style="bold")
     table.add_column("Id", style="green", no_wrap=True)
     table.add_column("Track", no_wrap=True)
-    table.add_column("Leads to")
+    table.add_column("Leads to", overflow="fold")
     for role in ladder.roles:
         table.add_row(
             str(role.level),
@@ -121,8 +121,8 @@ def role_view(ladder: Ladder, role: Role, previous: list[Role], following: list[
     parts: list[RenderableType] = [header, facts]
     if role.summary:
         parts.extend([Text(), inert(role.summary)])
+    _section(parts, "Scope", inert(role.scope) if role.scope else None)
     lists = (
-        ("Scope", [role.scope] if role.scope else []),
         ("Responsibilities", role.responsibilities),
         ("In practice", role.in_practice),
         ("What this background brings", role.brings),
@@ -218,4 +218,15 @@ def compare_view(ladder: Ladder, result: Comparison) -> RenderableType:
                 _change_text(change.change),
             )
         parts.extend([Text(), competencies])
+    if result.to_grow:
+        advice = Text.assemble(("To grow from ", "bold"), inert(a.title, "bold"), (" to ", "bold"))
+        advice.append_text(inert(b.title, "bold"))
+        advice.append(", work on: ", style="bold")
+        advice.append_text(
+            Text(", ").join(
+                inert(f"{c.competency.name} ({c.a.level if c.a else '?'} → {c.b.level if c.b else '?'})")
+                for c in result.to_grow
+            )
+        )
+        parts.append(advice)
     return Group(*parts)

@@ -77,4 +77,5 @@ def comparison(result: Comparison) -> dict[str, Any]:
             }
             for change in result.competencies
         ],
+        "to_grow": [change.competency.id for change in result.to_grow],
     }
