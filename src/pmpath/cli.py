@@ -14,10 +14,11 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from pmpath import __version__, queries, serialize
-from pmpath.errors import PmpathError
-from pmpath.loader import load_ladder
+from pmpath.errors import EXIT_DATA, PmpathError
+from pmpath.loader import bundled_ladder_path, check_ladder, load_ladder, starter_ladder_text
 from pmpath.model import Ladder, Role
-from pmpath.output import print_error, print_human, write_stdout
+from pmpath.output import print_error, print_human, print_message, write_stdout
+from pmpath.text import escape_controls
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the ladder file is invalid or the question has no answer; "
@@ -208,6 +209,87 @@ def compare(
         return
 
     print_human(lambda render: render.compare_view(ladder, result), no_color)
+
+
+@app.command()
+@reports_errors
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Ladder file to check (default: the ladder in use).", show_default=False),
+    ] = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Check a ladder file and report every problem as FILE:LINE: message.
+
+    Exit 0 when the ladder is valid (warnings allowed), 1 when it is not.
+
+    Examples:
+
+      pmpath validate our-ladder.yaml
+
+      pmpath validate --json | jq '.problems[] | select(.severity == "error")'
+    """
+    source = path or _ladder_path(ctx) or bundled_ladder_path()
+    ladder, problems = check_ladder(source, strict=True)
+    report = serialize.validation(str(source), ladder, problems)
+    if json_:
+        write_stdout(serialize.dumps(report))
+    else:
+        lines = [p.format(str(source)) for p in problems]
+        if report["valid"]:
+            warned = f", {report['warnings']} warning(s)" if report["warnings"] else ""
+            lines.append(f"{source}: valid: {report['roles']} roles{warned}")
+        else:
+            lines.append(f"{source}: invalid: {report['errors']} error(s), {report['warnings']} warning(s)")
+        write_stdout(escape_controls("\n".join(lines)) + "\n")
+    if not report["valid"]:
+        raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the ladder file format.
+
+    Examples:
+
+      pmpath schema > ladder.schema.json
+    """
+    from pmpath.schema import ladder_schema
+
+    write_stdout(serialize.dumps(ladder_schema()))
+
+
+@app.command()
+@reports_errors
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter ladder ('-' for stdout).")] = Path(
+        "ladder.yaml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+) -> None:
+    """Write a commented starter ladder that you can edit into your own.
+
+    Examples:
+
+      pmpath init our-ladder.yaml
+
+      pmpath --ladder our-ladder.yaml list
+    """
+    text = starter_ladder_text()
+    if str(path) == "-":
+        write_stdout(text)
+        return
+    if path.is_dir():
+        raise PmpathError(f"{path} is a directory; give a file name such as {path / 'ladder.yaml'}")
+    if path.exists() and not force:
+        raise PmpathError(f"{path} already exists; use --force to overwrite it")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
+    print_message(f"Wrote {path}. Try: pmpath --ladder {path} list")
 
 
 def main() -> None:

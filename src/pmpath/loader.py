@@ -45,6 +45,11 @@ def bundled_ladder_path() -> Path:
     return package_dir.parent.parent / "data" / "roles.yaml"
 
 
+def starter_ladder_text() -> str:
+    """The commented starter ladder that `pmpath init` writes."""
+    return (Path(__file__).resolve().parent / "starter.yaml").read_text(encoding="utf-8")
+
+
 def load_ladder(path: Path | None = None) -> Ladder:
     """Load a ladder or raise LadderError listing every error (not warnings)."""
     ladder, problems = check_ladder(path)
@@ -54,8 +59,12 @@ def load_ladder(path: Path | None = None) -> Ladder:
     return ladder
 
 
-def check_ladder(path: Path | None = None) -> tuple[Ladder | None, list[Problem]]:
-    """Load a ladder, returning it (None if unusable) and every problem found."""
+def check_ladder(path: Path | None = None, strict: bool = False) -> tuple[Ladder | None, list[Problem]]:
+    """Load a ladder, returning it (None if unusable) and every problem found.
+
+    `strict` adds checks that need the YAML node tree (duplicate keys), which
+    costs a second pass; `validate` uses it, ordinary commands do not.
+    """
     source = path or bundled_ladder_path()
     try:
         text = _read_text(source)
@@ -65,6 +74,9 @@ def check_ladder(path: Path | None = None) -> tuple[Ladder | None, list[Problem]
     builder = _Builder()
     ladder = builder.build(data, source)
     problems = builder.problems
+    if strict:
+        root = root or _compose(text)
+        problems += _duplicate_keys(root)
     if problems:
         problems = _with_lines(problems, root, text)
     if any(not p.warning for p in problems):
@@ -119,9 +131,15 @@ def _parse(text: str) -> tuple[Any, yaml.Node | None]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        reason = error.problem or "invalid YAML"
         if "could not determine a constructor" in (error.problem or ""):
-            reason = f"unsupported YAML tag {_tag_of(error)}: only plain data is allowed"
+            raise _Fatal(
+                f"refused YAML tag {_tag_of(error)}: only plain data "
+                "(mappings, lists, text, numbers) is allowed",
+                line,
+            ) from None
+        reason = error.problem or "invalid YAML"
+        if error.context and error.context_mark and error.context_mark.line + 1 != line:
+            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         raise _Fatal(f"YAML syntax error: {reason}", line) from None
     except yaml.YAMLError as error:
         raise _Fatal(f"YAML error: {error}") from None
@@ -131,7 +149,7 @@ def _parse(text: str) -> tuple[Any, yaml.Node | None]:
 
 def _tag_of(error: yaml.MarkedYAMLError) -> str:
     found = re.search(r"tag '([^']*)'", str(error))
-    return f"'{found.group(1)}'" if found else ""
+    return f"'{found.group(1).replace('tag:yaml.org,2002:', '!!')}'" if found else ""
 
 
 def _refuse_expansion_bomb(root: yaml.Node) -> None:
@@ -173,13 +191,46 @@ def _children(node: yaml.Node) -> Iterator[yaml.Node]:
             yield value
 
 
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return node
+
+
+def _duplicate_keys(root: yaml.Node | None) -> list[Problem]:
+    """YAML keeps the last of two equal keys silently; say so."""
+    found: list[Problem] = []
+    seen_nodes: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:  # an alias: already checked
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        found.append(
+                            Problem(
+                                f"key '{key.value}' appears twice in this mapping; the last one wins",
+                                line=key.start_mark.line + 1,
+                                warning=True,
+                            )
+                        )
+                    keys.add(key.value)
+        stack.extend(_children(node))
+    return found
+
+
 def _with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
     """Attach the line of each problem's value, composing the YAML once."""
+    root = root or _compose(text)
     if root is None:
-        try:
-            root = yaml.compose(text, Loader=SafeLoader)
-        except yaml.YAMLError:
-            return problems
+        return problems
     located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
     return sorted(located, key=lambda p: p.line or 0)
 
@@ -293,6 +344,8 @@ class _Builder:
             self.error(("roles",), f"'roles' must be a non-empty list, not {_kind_name(raw_roles)}")
             return None
         known_competencies = {c.id for c in competencies}
+        if competencies and not scale:
+            self.warn(("competencies",), "competencies are defined but there is no 'scale' to rate them on")
         scale_levels = {s.level for s in scale}
         placed = [
             (index, role)
@@ -300,6 +353,13 @@ class _Builder:
             if (role := self.role(raw, ("roles", index), known_competencies, scale_levels))
         ]
         roles = self.check_links(placed)
+        for index, role in placed:
+            missing = [c for c in known_competencies if c not in role.competencies]
+            if role.competencies and missing:
+                self.warn(
+                    ("roles", index, "competencies"),
+                    f"'{role.id}' does not rate: {', '.join(sorted(missing))}",
+                )
         return Ladder(
             roles=tuple(roles),
             title=self.text(data.get("title", ""), ("title",), "'title'"),
@@ -364,9 +424,11 @@ class _Builder:
             self.error(path, f"{what} is missing")
             return ""
         text = self.text(value, path, what)
-        if text and not _ID.match(text):
+        if isinstance(value, str) and not text:
+            self.error(path, f"{what} must not be empty")
+        elif text and not _ID.match(text):
             self.error(
-                path, f"{what} '{text}' must be kebab-case: lowercase letters, digits and single hyphens"
+                path, f"{what} must be kebab-case (lowercase letters, digits, single hyphens), not '{text}'"
             )
         return text
 
@@ -392,12 +454,19 @@ class _Builder:
                 values[spec.name] = self.text(value, where, what)
             elif spec.kind == "int":
                 values[spec.name] = self.integer(value, where, what)
-            elif spec.kind in ("text_list", "id_list"):
+            elif spec.kind == "text_list":
                 values[spec.name] = self.text_list(value, where, what)
+            elif spec.kind == "id_list":  # a repeated link is warned about, then kept once
+                links = self.text_list(value, where, what)
+                values[spec.name] = tuple(dict.fromkeys(links))
+                if len(values[spec.name]) < len(links):
+                    self.warn(where, f"{what} names the same role more than once")
             elif spec.kind == "ratings":
                 values[spec.name] = self.ratings(value, where, known_competencies, scale_levels)
         if not all(spec.name in values for spec in fields.ROLE_FIELDS if spec.required):
             return None
+        if isinstance(entry["title"], str) and not entry["title"].strip():
+            self.error((*path, "title"), "'title' must not be empty")
         return Role(**values)
 
     def ratings(self, raw: object, path: Path_, known: set[str], scale_levels: set[int]) -> dict[str, Rating]:
@@ -439,12 +508,22 @@ class _Builder:
         `placed` pairs each built role with its index in the file's list.
         """
         names: dict[str, str] = {}  # casefolded id or alias -> owning role id
+        titles: dict[str, str] = {}  # casefolded title -> first role id with it
         by_id: dict[str, tuple[int, Role]] = {}
         for index, role in placed:
             if role.id in by_id:
                 self.error(("roles", index, "id"), f"role id '{role.id}' is used twice")
                 continue
             by_id[role.id] = (index, role)
+            first = titles.setdefault(role.title.casefold(), role.id)
+            if first != role.id:
+                self.warn(
+                    ("roles", index, "title"),
+                    f"title '{role.title}' is also the title of '{first}'; "
+                    "the command line will call the title ambiguous",
+                )
+            if any(not alias.strip() for alias in role.aliases):
+                self.error(("roles", index, "aliases"), f"an alias of '{role.id}' is empty")
             for name in (role.id, *role.aliases):
                 owner = names.setdefault(name.casefold(), role.id)
                 if owner != role.id:

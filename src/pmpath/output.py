@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pmpath.errors import EXIT_PIPE_CLOSED, LadderError, PmpathError
+from pmpath.text import escape_controls
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -44,8 +45,13 @@ def print_error(error: PmpathError) -> None:
         lines = [p.format(error.filename) for p in error.problems]
     else:
         lines = [f"pmpath: error: {error}"]
-    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.write(escape_controls("\n".join(lines)) + "\n")
     sys.stderr.flush()
+
+
+def print_message(message: str) -> None:
+    """A note for the person, not a result: stderr."""
+    sys.stderr.write(escape_controls(message) + "\n")
 
 
 def color_enabled(no_color_flag: bool) -> bool:

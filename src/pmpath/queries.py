@@ -16,17 +16,20 @@ def _names(role: Role) -> list[str]:
 def resolve_role(ladder: Ladder, name: str) -> Role:
     """Find the role a user meant by NAME.
 
-    Tried in order, ignoring case: an exact id, alias or title; then a prefix
-    of an id or alias that only one role has.
+    Tried in order, ignoring case: an exact id or alias (unique in a valid
+    ladder); an exact title; a prefix of an id or alias that one role has.
     """
     wanted = name.strip().casefold()
     if not wanted:
         raise UsageProblem("a role name cannot be empty; run 'pmpath list' to see the roles")
-    exact = [role for role in ladder.roles if wanted in (n.casefold() for n in (*_names(role), role.title))]
-    if len(exact) == 1:
-        return exact[0]
-    if len(exact) > 1:
-        raise _ambiguous(name, exact)
+    for role in ladder.roles:
+        if any(n.casefold() == wanted for n in _names(role)):
+            return role
+    by_title = [role for role in ladder.roles if role.title.casefold() == wanted]
+    if len(by_title) == 1:
+        return by_title[0]
+    if by_title:
+        raise _ambiguous(name, by_title)
     by_prefix = [role for role in ladder.roles if any(n.casefold().startswith(wanted) for n in _names(role))]
     if len(by_prefix) == 1:
         return by_prefix[0]

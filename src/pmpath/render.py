@@ -8,7 +8,6 @@ restyle the output or send commands to the terminal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from rich import box
@@ -19,19 +18,12 @@ from rich.text import Text
 
 from pmpath.model import Ladder, Rating, Role
 from pmpath.queries import Comparison
-
-# C0 and C1 controls (but tab and newline) and the bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+from pmpath.text import escape_controls
 
 
 def inert(text: str, style: str = "") -> Text:
     """Data as literal text: no markup, no live control sequences."""
-    return Text(_UNSAFE.sub(_escape_char, text), style=style)
+    return Text(escape_controls(text), style=style)
 
 
 def _heading(text: str) -> Text:

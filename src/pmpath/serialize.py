@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pmpath.errors import Problem
 from pmpath.model import Ladder, Rating, Role
 from pmpath.queries import Comparison
 
@@ -78,4 +79,19 @@ def comparison(result: Comparison) -> dict[str, Any]:
             for change in result.competencies
         ],
         "to_grow": [change.competency.id for change in result.to_grow],
+    }
+
+
+def validation(filename: str, ladder: Ladder | None, problems: list[Problem]) -> dict[str, Any]:
+    errors = [p for p in problems if not p.warning]
+    return {
+        "file": filename,
+        "valid": not errors,
+        "roles": len(ladder.roles) if ladder else None,
+        "errors": len(errors),
+        "warnings": len(problems) - len(errors),
+        "problems": [
+            {"line": p.line, "severity": "warning" if p.warning else "error", "message": p.message}
+            for p in problems
+        ],
     }
