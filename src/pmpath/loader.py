@@ -23,7 +23,7 @@ import yaml
 
 from pmpath import fields
 from pmpath.errors import LadderError, Problem
-from pmpath.model import Competency, Ladder, Rating, Role, ScaleLevel
+from pmpath.model import Competency, Ladder, Rating, Role, ScaleLevel, SelfAssessment
 
 MAX_BYTES = 32 * 1024 * 1024
 # An aliased document may expand to this many times its written nodes (plus
@@ -548,3 +548,46 @@ class _Builder:
             replace(role, previous=tuple(previous[role.id])) if previous[role.id] else role
             for _, role in by_id.values()
         ]
+
+
+def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
+    """Read a person's levels (YAML or JSON) and check them against the ladder:
+
+    role: pm                 # optional: the role held now
+    competencies:
+      product-strategy: 2
+    """
+    try:
+        text = _read_text(path)
+        data, root = _parse(text)
+    except _Fatal as fatal:
+        raise LadderError(str(path), [fatal.problem]) from None
+    builder = _Builder()
+    levels: dict[str, int] = {}
+    role: str | None = None
+    if not isinstance(data, dict):
+        builder.error((), f"a self-assessment must be a mapping with 'competencies:', not {_kind_name(data)}")
+    else:
+        builder.unknown_keys(data, ("role", "competencies"), (), "a self-assessment")
+        if data.get("role") is not None:
+            role = builder.text(data["role"], ("role",), "'role'")
+            if role and role not in ladder.by_id:
+                builder.error(("role",), f"unknown role '{role}'{_did_you_mean(role, list(ladder.by_id))}")
+        ratings = builder.mapping(data.get("competencies"), ("competencies",), "'competencies'") or {}
+        known = [c.id for c in ladder.competencies]
+        scale = {step.level for step in ladder.scale}
+        for key, value in ratings.items():
+            where: Path_ = ("competencies", str(key))
+            if key not in known:
+                builder.error(where, f"unknown competency '{key}'{_did_you_mean(str(key), known)}")
+                continue
+            level = builder.integer(value, where, f"'{key}'")
+            if scale and level not in scale and isinstance(value, int):
+                builder.error(
+                    where, f"'{key}' level {level} is outside the scale ({min(scale)}-{max(scale)})"
+                )
+            levels[str(key)] = level
+    errors = [p for p in builder.problems if not p.warning]
+    if errors:
+        raise LadderError(str(path), _with_lines(errors, root, text))
+    return SelfAssessment(levels, role or None)

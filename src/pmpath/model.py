@@ -78,3 +78,11 @@ class Ladder:
             if step.level == level:
                 return step.name
         return ""
+
+
+@dataclass(frozen=True, slots=True)
+class SelfAssessment:
+    """A person's own competency levels, and optionally the role they hold."""
+
+    levels: Mapping[str, int]
+    role: str | None = None

@@ -8,7 +8,9 @@ restyle the output or send commands to the terminal.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -17,7 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from pmpath.model import Ladder, Rating, Role
-from pmpath.queries import Comparison
+from pmpath.queries import Comparison, SearchHit
+from pmpath.routes import TreeNode
 from pmpath.text import escape_controls
 
 
@@ -221,4 +224,166 @@ def compare_view(ladder: Ladder, result: Comparison) -> RenderableType:
             )
         )
         parts.append(advice)
+    return Group(*parts)
+
+
+# -- routes, tree, search, gap --------------------------------------------------------
+_TRACK_PALETTE = ("yellow", "cyan", "blue", "magenta", "green", "red")
+
+
+def _track_styles(ladder: Ladder) -> dict[str, str]:
+    """A colour per track, in order of first appearance, for any ladder's tracks."""
+    tracks = [t for t in dict.fromkeys(role.track for role in ladder.roles) if t]
+    return {track: _TRACK_PALETTE[i % len(_TRACK_PALETTE)] for i, track in enumerate(tracks)}
+
+
+def _step_name(step: dict[str, Any]) -> Text:
+    name = inert(step["title"], "bold")
+    name.append(" (")
+    name.append_text(inert(step["id"], "green"))
+    name.append(")")
+    facts = f" · level {step['level']}" + (f" · {step['track']}" if step["track"] else "")
+    name.append_text(inert(facts, "dim"))
+    return name
+
+
+def _changes_text(changes: list[dict[str, Any]]) -> Text:
+    parts = []
+    for change in changes:
+        arrow = "▲" if (change["change"] or 0) > 0 else "▼"
+        part = inert(f"{change['name']} {change['from']} → {change['to']} ")
+        part.append(arrow, style="green" if arrow == "▲" else "red")
+        parts.append(part)
+    return Text(", ").join(parts)
+
+
+def path_view(steps: list[dict[str, Any]]) -> RenderableType:
+    first, last = steps[0], steps[-1]
+    count = len(steps) - 1
+    header = Text.assemble("Route from ", inert(first["title"], "bold"), " to ", inert(last["title"], "bold"))
+    header.append(f": {count} step{'s' if count != 1 else ''}")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style="bold cyan", no_wrap=True)
+    grid.add_column()
+    for number, step in enumerate(steps, start=1):
+        body: list[RenderableType] = [_step_name(step)]
+        if step["to_show"]:
+            body.append(Text("Show first:", style="dim"))
+            body.append(_bullets(step["to_show"], "☐"))
+        if step["changes"]:
+            body.append(Text.assemble(("Changes: ", "dim"), _changes_text(step["changes"])))
+        grid.add_row(f"{number}.", Group(*body))
+        if step is not last:
+            grid.add_row("", Text("↓", style="dim"))
+    return Group(header, Text(), grid)
+
+
+def routes_view(result: dict[str, Any]) -> RenderableType:
+    routes = result["routes"]
+    parts: list[RenderableType] = [
+        Text(f"{len(routes)} route{'s' if len(routes) != 1 else ''} from {result['from']} to {result['to']}")
+    ]
+    for number, steps in enumerate(routes, start=1):
+        line = Text(f"{number:>3}. ", style="bold cyan")
+        line.append(f"({len(steps) - 1} step{'s' if len(steps) != 2 else ''}) ", style="dim")
+        line.append_text(Text(" → ").join(inert(step["id"], "green") for step in steps))
+        parts.append(line)
+    if result["truncated"]:
+        parts.append(Text("More routes exist; only the shortest ones found are listed.", style="yellow"))
+    return Group(*parts)
+
+
+def _tree_label(role: Role, seen_before: bool, style: str) -> Text:
+    label = inert(role.title, f"bold {style}".strip())
+    label.append(" (")
+    label.append_text(inert(role.id, "green"))
+    label.append(")")
+    if seen_before:
+        label.stylize("dim")
+        label.append(" ↑ shown above", style="dim italic")
+    else:
+        label.append_text(inert(f" · L{role.level}" + (f" · {role.track}" if role.track else ""), "dim"))
+    return label
+
+
+def tree_view(ladder: Ladder, nodes: list[TreeNode]) -> RenderableType:
+    from rich.tree import Tree
+
+    styles = _track_styles(ladder)
+    top = Tree(inert(ladder.title or "Ladder", "bold"), guide_style="dim")
+    # Iterative, so a very deep ladder cannot overflow Python's stack here.
+    stack: list[tuple[Tree, TreeNode]] = [(top, node) for node in reversed(nodes)]
+    while stack:
+        parent, node = stack.pop()
+        branch = parent.add(_tree_label(node.role, node.seen_before, styles.get(node.role.track, "")))
+        stack.extend((branch, child) for child in reversed(node.children))
+    return top
+
+
+def search_view(needle: str, hits: list[SearchHit]) -> RenderableType:
+    pattern = re.compile(re.escape(escape_controls(needle.strip())), re.IGNORECASE)
+    parts: list[RenderableType] = []
+    for hit in hits:
+        parts.append(_role_name(hit.role))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for match in hit.matches:
+            text = inert(match.text)
+            text.highlight_regex(pattern, "bold reverse")
+            grid.add_row(f"{match.field}:", text)
+        parts.extend([Padding(grid, (0, 0, 0, 2), expand=False), Text()])
+    count = len(hits)
+    parts.append(
+        Text(f"{count} role{'s' if count != 1 else ''} mention '{escape_controls(needle)}'", style="dim")
+    )
+    return Group(*parts)
+
+
+def gap_view(ladder: Ladder, result: dict[str, Any]) -> RenderableType:
+    goal = ladder.role(result["to"])
+    route = [ladder.role(role_id) for role_id in result["route"]]
+    parts: list[RenderableType] = []
+    if result["self_assessed"]:
+        header = Text.assemble("Your levels against ", _role_name(goal))
+    else:
+        header = Text.assemble("From ", _role_name(route[0]), " to ", _role_name(goal))
+    if len(route) > 2:
+        header.append_text(inert(f", via {', '.join(r.id for r in route[1:-1])}", "dim"))
+    parts.append(header)
+    if result["competencies"]:
+        table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
+        table.add_column("Competency", style="bold")
+        table.add_column("Now", justify="right")
+        table.add_column("Needed", justify="right")
+        table.add_column("Change", justify="right")
+        table.add_column(inert(f"What it looks like as {goal.title}"), ratio=1)
+        for row in result["competencies"]:
+            table.add_row(
+                inert(row["name"]),
+                "—" if row["now"] is None else str(row["now"]),
+                "—" if row["needed"] is None else str(row["needed"]),
+                _change_text(row["change"]),
+                inert(row["expectation"]),
+            )
+        parts.extend([Text(), table])
+    for signal in result["signals"]:
+        if signal["ready_when"]:
+            _section(
+                parts, f"Before leaving {signal['title']}, show that", _bullets(signal["ready_when"], "☐")
+            )
+    if result["readiness"] is not None and result["self_assessed"]:
+        summary = Text(
+            f"You meet {result['met']} of {result['rated']} competency levels for {goal.title}. "
+            f"Readiness: {result['readiness']:g}%",
+            style="bold",
+        )
+        summary.append(
+            " (the levels you have, each counted up to the level needed, divided by the levels needed)",
+            style="dim",
+        )
+        parts.extend([Text(), summary])
+        if result["unrated"]:
+            names = ", ".join(row["name"] for row in result["competencies"] if row["id"] in result["unrated"])
+            parts.append(inert(f"Not in your file, so counted as 0: {names}", "yellow"))
     return Group(*parts)

@@ -11,7 +11,8 @@ from typing import Any
 
 from pmpath.errors import Problem
 from pmpath.model import Ladder, Rating, Role
-from pmpath.queries import Comparison
+from pmpath.queries import Comparison, SearchHit, compare
+from pmpath.routes import Gap, Routes, TreeNode
 
 
 def dumps(data: object) -> str:
@@ -94,4 +95,90 @@ def validation(filename: str, ladder: Ladder | None, problems: list[Problem]) ->
             {"line": p.line, "severity": "warning" if p.warning else "error", "message": p.message}
             for p in problems
         ],
+    }
+
+
+def route_steps(ladder: Ladder, route: list[Role] | tuple[Role, ...]) -> list[dict[str, Any]]:
+    """Each rung of a route, with what changes on the step onto it: the
+    competency levels that move, and the readiness signals of the rung left."""
+    steps = []
+    for before, role in zip([None, *route[:-1]], route, strict=True):
+        step: dict[str, Any] = {**role_brief(role), "summary": role.summary, "changes": [], "to_show": []}
+        if before is not None:
+            step["to_show"] = list(before.ready_when)
+            step["changes"] = [
+                {
+                    "id": c.competency.id,
+                    "name": c.competency.name,
+                    "from": c.a.level if c.a else None,
+                    "to": c.b.level if c.b else None,
+                    "change": c.change,
+                }
+                for c in compare(ladder, before, role).competencies
+                if c.change != 0
+            ]
+        steps.append(step)
+    return steps
+
+
+def path_result(ladder: Ladder, route: list[Role]) -> dict[str, Any]:
+    return {"from": route[0].id, "to": route[-1].id, "steps": route_steps(ladder, route)}
+
+
+def routes_result(ladder: Ladder, start: Role, goal: Role, found: Routes) -> dict[str, Any]:
+    return {
+        "from": start.id,
+        "to": goal.id,
+        "routes": [route_steps(ladder, route) for route in found.routes],
+        "truncated": found.truncated,
+    }
+
+
+def tree_nodes(nodes: list[TreeNode] | tuple[TreeNode, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            **role_brief(node.role),
+            "seen_before": node.seen_before,
+            "children": tree_nodes(node.children),
+        }
+        for node in nodes
+    ]
+
+
+def search_hits(hits: list[SearchHit]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": hit.role.id,
+            "title": hit.role.title,
+            "matches": [{"field": m.field, "text": m.text} for m in hit.matches],
+        }
+        for hit in hits
+    ]
+
+
+def gap_result(result: Gap, from_id: str | None, assessed: bool) -> dict[str, Any]:
+    return {
+        "from": from_id,
+        "to": result.route[-1].id,
+        "self_assessed": assessed,
+        "route": [role.id for role in result.route],
+        "competencies": [
+            {
+                "id": g.competency.id,
+                "name": g.competency.name,
+                "now": g.now,
+                "needed": g.needed,
+                "change": g.change,
+                "expectation": g.target.expectation if g.target else "",
+            }
+            for g in result.competencies
+        ],
+        "signals": [
+            {"id": role.id, "title": role.title, "ready_when": list(signals)}
+            for role, signals in result.signals
+        ],
+        "unrated": list(result.unrated),
+        "met": result.met,
+        "rated": sum(1 for g in result.competencies if g.needed is not None),
+        "readiness": result.readiness,
     }

@@ -1,0 +1,431 @@
+"""path, tree, search, gap and assess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LADDERS, SMALL, Run, run_json, write_ladder
+
+CYCLE = str(LADDERS / "cycle.yaml")
+COMPANY = str(LADDERS / "company.yaml")
+MINIMAL = str(LADDERS / "minimal.yaml")
+
+
+def ids(steps: list[dict[str, object]]) -> list[object]:
+    return [step["id"] for step in steps]
+
+
+# -- path -------------------------------------------------------------------------
+def test_path_json_is_exact(run: Run) -> None:
+    assert run_json(run, "--ladder", str(SMALL), "path", "jr", "staff") == {
+        "from": "junior",
+        "to": "staff-maker",
+        "steps": [
+            {
+                "id": "junior",
+                "title": "Junior Maker",
+                "level": 1,
+                "track": "ic",
+                "summary": "Starts out.",
+                "changes": [],
+                "to_show": [],
+            },
+            {
+                "id": "maker",
+                "title": "Maker",
+                "level": 2,
+                "track": "ic",
+                "summary": "Builds.",
+                "changes": [
+                    {"id": "strategy", "name": "Strategy", "from": 1, "to": 2, "change": 1},
+                    {"id": "delivery", "name": "Delivery", "from": 2, "to": 3, "change": 1},
+                ],
+                "to_show": ["Ships alone"],
+            },
+            {
+                "id": "staff-maker",
+                "title": "Staff Maker",
+                "level": 3,
+                "track": "ic",
+                "summary": "Leads without managing.",
+                "changes": [
+                    {"id": "strategy", "name": "Strategy", "from": 2, "to": None, "change": None},
+                    {"id": "delivery", "name": "Delivery", "from": 3, "to": None, "change": None},
+                ],
+                "to_show": ["Leads others", "Sets direction"],
+            },
+        ],
+    }
+
+
+def test_path_human_numbers_rungs_and_shows_changes(run: Run) -> None:
+    result = run("path", "apm", "director", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Route from Associate Product Manager to Director of Product: 3 steps" in out
+    assert "1. Associate Product Manager (apm)" in out
+    assert "4. Director of Product (director)" in out
+    assert "☐ You have led a complex portfolio to results that leadership recognises." in out
+    assert "Product strategy 3 → 4 ▲" in out
+
+
+TIE = """
+roles:
+  - {id: a, title: A, level: 1, next: [%s]}
+  - {id: b, title: B, level: 2, next: [d]}
+  - {id: c, title: C, level: 2, next: [d]}
+  - {id: d, title: D, level: 3}
+"""
+
+
+@pytest.mark.parametrize(("order", "via"), [("b, c", "b"), ("c, b", "c")])
+def test_path_ties_follow_the_order_of_next(run: Run, tmp_path: Path, order: str, via: str) -> None:
+    path = write_ladder(tmp_path, TIE % order)
+    assert ids(run_json(run, "--ladder", str(path), "path", "a", "d")["steps"]) == ["a", via, "d"]
+
+
+def test_no_route_is_exit_1(run: Run) -> None:
+    result = run("path", "cpo", "apm", "--json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "pmpath: error: no route from 'cpo' to 'apm': routes follow 'next' links, "
+        "and none lead from Chief Product Officer to Associate Product Manager\n"
+    )
+    assert run("path", "cpo", "apm", "--all").exit_code == 1
+
+
+def test_path_to_itself(run: Run) -> None:
+    assert ids(run_json(run, "path", "pm", "pm")["steps"]) == ["pm"]
+    assert run_json(run, "path", "pm", "pm", "--all")["routes"] == [
+        run_json(run, "path", "pm", "pm")["steps"]
+    ]
+
+
+def test_path_through_a_cycle(run: Run) -> None:
+    assert ids(run_json(run, "--ladder", CYCLE, "path", "growth", "senior")["steps"]) == [
+        "growth-pm",
+        "senior-pm",
+    ]
+    data = run_json(run, "--ladder", CYCLE, "path", "apm", "senior-pm", "--all")
+    assert [ids(route) for route in data["routes"]] == [
+        ["apm", "pm", "senior-pm"],
+        ["apm", "pm", "growth-pm", "senior-pm"],
+    ]
+    assert data["truncated"] is False
+
+
+def test_all_routes_on_the_bundled_ladder_are_shortest_first(run: Run) -> None:
+    data = run_json(run, "path", "engineer", "cpo", "--all")
+    lengths = [len(route) for route in data["routes"]]
+    assert lengths == sorted(lengths)
+    assert lengths[0] == len(run_json(run, "path", "engineer", "cpo")["steps"])
+    assert len({tuple(ids(r)) for r in data["routes"]}) == len(data["routes"])
+    for route in data["routes"]:
+        assert len(set(ids(route))) == len(route)
+
+
+def test_all_routes_are_bounded_on_a_dense_ladder(run: Run, tmp_path: Path) -> None:
+    # 14 levels of 4 roles, each linked to every role above: 4**12 routes.
+    lines = ["roles:"]
+    for level in range(14):
+        above = [f"r{level + 1}-{k}" for k in range(4)] if level < 13 else []
+        for k in range(4):
+            lines.append(
+                f"  - {{id: r{level}-{k}, title: R{level}-{k}, level: {level}, next: [{', '.join(above)}]}}"
+            )
+    path = write_ladder(tmp_path, "\n".join(lines) + "\n")
+    data = run_json(run, "--ladder", str(path), "path", "r0-0", "r13-0", "--all")
+    assert data["truncated"] is True
+    assert len(data["routes"]) == 50
+    human = run("--ladder", str(path), "path", "r0-0", "r13-0", "--all")
+    assert "More routes exist" in human.stdout
+
+
+def test_path_all_human(run: Run) -> None:
+    result = run("--ladder", CYCLE, "path", "apm", "senior", "--all", env={"COLUMNS": "120"})
+    assert "2 routes from apm to senior-pm" in result.stdout
+    assert "1. (2 steps) apm → pm → senior-pm" in result.stdout
+
+
+# -- tree -------------------------------------------------------------------------
+def test_tree_json_marks_roles_seen_before(run: Run) -> None:
+    assert run_json(run, "--ladder", CYCLE, "tree") == [
+        {
+            "id": "apm",
+            "title": "Associate PM",
+            "level": 1,
+            "track": "",
+            "seen_before": False,
+            "children": [
+                {
+                    "id": "pm",
+                    "title": "PM",
+                    "level": 2,
+                    "track": "",
+                    "seen_before": False,
+                    "children": [
+                        {
+                            "id": "growth-pm",
+                            "title": "Growth PM",
+                            "level": 2,
+                            "track": "",
+                            "seen_before": False,
+                            "children": [
+                                {
+                                    "id": "pm",
+                                    "title": "PM",
+                                    "level": 2,
+                                    "track": "",
+                                    "seen_before": True,
+                                    "children": [],
+                                },
+                                {
+                                    "id": "senior-pm",
+                                    "title": "Senior PM",
+                                    "level": 3,
+                                    "track": "",
+                                    "seen_before": False,
+                                    "children": [],
+                                },
+                            ],
+                        },
+                        {
+                            "id": "senior-pm",
+                            "title": "Senior PM",
+                            "level": 3,
+                            "track": "",
+                            "seen_before": True,
+                            "children": [],
+                        },
+                    ],
+                }
+            ],
+        }
+    ]
+
+
+def _expanded(nodes: list[dict[str, object]]) -> list[str]:
+    found: list[str] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if not node["seen_before"]:
+            found.append(str(node["id"]))
+        stack.extend(node["children"])  # type: ignore[arg-type]
+    return found
+
+
+def test_tree_shows_every_role_expanded_exactly_once(run: Run) -> None:
+    expanded = _expanded(run_json(run, "tree"))
+    assert sorted(expanded) == sorted(r["id"] for r in run_json(run, "list"))
+
+
+def test_tree_of_a_pure_cycle_still_shows_every_role(run: Run, tmp_path: Path) -> None:
+    path = write_ladder(
+        tmp_path,
+        "roles:\n  - {id: a, title: A, level: 1, next: [b]}\n  - {id: b, title: B, level: 1, next: [a]}\n",
+    )
+    data = run_json(run, "--ladder", str(path), "tree")
+    assert _expanded(data) == ["a", "b"]
+
+
+def test_tree_from_a_role(run: Run) -> None:
+    data = run_json(run, "tree", "senior")
+    assert [node["id"] for node in data] == ["senior-pm"]
+    assert [child["id"] for child in data[0]["children"]] == ["group-pm", "principal-pm", "director"]
+
+
+def test_tree_human_shows_the_fork_and_the_entry_routes(run: Run) -> None:
+    result = run("tree", env={"COLUMNS": "150"})
+    out = result.stdout
+    assert out.startswith("Product management career ladder\n")
+    assert "├── Software Engineer (software-engineer) · L0 · entry" in out
+    assert "Group Product Manager (group-pm) · L4 · management" in out
+    assert "Principal Product Manager (principal-pm) · L4 · individual-contributor" in out
+    assert "Director of Product (director) ↑ shown above" in out
+
+
+# -- search -----------------------------------------------------------------------
+def test_search_json_is_exact(run: Run) -> None:
+    assert run_json(run, "--ladder", str(SMALL), "search", "PLAN") == [
+        {
+            "id": "junior",
+            "title": "Junior Maker",
+            "matches": [{"field": "competencies.strategy", "text": "Follows the plan."}],
+        },
+        {
+            "id": "maker",
+            "title": "Maker",
+            "matches": [{"field": "competencies.strategy", "text": "Shapes the plan."}],
+        },
+    ]
+
+
+def test_search_covers_titles_aliases_and_lists(run: Run) -> None:
+    data = run_json(run, "--ladder", str(SMALL), "search", "staff")
+    assert data == [
+        {
+            "id": "staff-maker",
+            "title": "Staff Maker",
+            "matches": [{"field": "title", "text": "Staff Maker"}, {"field": "aliases", "text": "staff"}],
+        }
+    ]
+    fields = {m["field"] for hit in run_json(run, "search", "mentor") for m in hit["matches"]}
+    assert {"responsibilities", "ready_when", "competencies.leadership"} <= fields
+
+
+def test_search_without_hits_is_exit_1(run: Run) -> None:
+    result = run("search", "no such words anywhere", "--json")
+    assert result.exit_code == 1
+    assert result.stdout == "[]\n"
+    human = run("search", "no such words anywhere")
+    assert human.exit_code == 1
+    assert human.stdout == ""
+    assert human.stderr == "No role mentions 'no such words anywhere'.\n"
+
+
+def test_empty_search_is_a_usage_error(run: Run) -> None:
+    result = run("search", "  ")
+    assert result.exit_code == 2
+    assert "search text cannot be empty" in result.stderr
+
+
+def test_search_human_shows_field_and_text(run: Run) -> None:
+    result = run("search", "mentor", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Senior Product Manager (senior-pm)" in result.stdout
+    assert "ready_when:" in result.stdout
+    assert "PMs you mentored have grown and taken on more." in result.stdout
+    assert result.stdout.rstrip().endswith("3 roles mention 'mentor'")
+
+
+def test_search_highlights_the_match_on_a_terminal() -> None:
+    from tests.test_process import run_on_terminal
+
+    out = run_on_terminal("search", "mentor")
+    assert "\x1b[1;7mmentor\x1b[0m" in out
+
+
+# -- gap ----------------------------------------------------------------------------
+def test_gap_json(run: Run) -> None:
+    data = run_json(run, "--ladder", str(SMALL), "gap", "jr", "maker")
+    assert data == {
+        "from": "junior",
+        "to": "maker",
+        "self_assessed": False,
+        "route": ["junior", "maker"],
+        "competencies": [
+            {
+                "id": "strategy",
+                "name": "Strategy",
+                "now": 1,
+                "needed": 2,
+                "change": 1,
+                "expectation": "Shapes the plan.",
+            },
+            {"id": "delivery", "name": "Delivery", "now": 2, "needed": 3, "change": 1, "expectation": ""},
+        ],
+        "signals": [{"id": "junior", "title": "Junior Maker", "ready_when": ["Ships alone"]}],
+        "unrated": [],
+        "met": 0,
+        "rated": 2,
+        "readiness": 60.0,
+    }
+
+
+def test_gap_human_lists_every_rung_on_the_way(run: Run) -> None:
+    result = run("gap", "pm", "director", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "From Product Manager (pm) to Director of Product (director), via senior-pm" in result.stdout
+    assert "Before leaving Product Manager, show that" in result.stdout
+    assert "Before leaving Senior Product Manager, show that" in result.stdout
+    assert "Owns the strategy of a department." in result.stdout
+
+
+def test_gap_with_my_own_levels(run: Run, tmp_path: Path) -> None:
+    me = tmp_path / "me.json"
+    me.write_text(json.dumps({"role": "junior", "competencies": {"strategy": 3}}))
+    data = run_json(run, "--ladder", str(SMALL), "gap", "--me", str(me), "maker")
+    assert data["from"] == "junior"
+    assert data["self_assessed"] is True
+    assert [(c["now"], c["needed"]) for c in data["competencies"]] == [(3, 2), (0, 3)]
+    assert data["unrated"] == ["delivery"]
+    assert data["met"] == 1
+    assert data["readiness"] == 40.0  # (min(3,2) + min(0,3)) / (2 + 3)
+    human = run("--ladder", str(SMALL), "gap", "--me", str(me), "maker", env={"COLUMNS": "200"})
+    assert "You meet 1 of 2 competency levels for Maker. Readiness: 40%" in human.stdout
+    assert "Not in your file, so counted as 0: Delivery" in human.stdout
+
+
+def test_gap_me_without_a_role_has_no_route(run: Run, tmp_path: Path) -> None:
+    me = write_ladder(tmp_path, "competencies: {strategy: 2, delivery: 3}\n", "me.yaml")
+    data = run_json(run, "--ladder", str(SMALL), "gap", "--me", str(me), "maker")
+    assert data["from"] is None
+    assert data["route"] == ["maker"]
+    assert data["readiness"] == 100.0
+    assert data["signals"] == []
+
+
+def test_bad_self_assessment_file(run: Run, tmp_path: Path) -> None:
+    me = write_ladder(tmp_path, "competencies:\n  strategy: 9\n  stratgy: 1\n", "me.yaml")
+    result = run("--ladder", str(SMALL), "gap", "--me", str(me), "maker")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{me}:2: 'strategy' level 9 is outside the scale (1-3)",
+        f"{me}:3: unknown competency 'stratgy' (did you mean 'strategy'?)",
+    ]
+
+
+def test_gap_argument_count(run: Run, tmp_path: Path) -> None:
+    assert run("gap", "pm").exit_code == 2
+    me = write_ladder(tmp_path, "competencies: {}\n", "me.yaml")
+    assert run("gap", "--me", str(me), "pm", "senior").exit_code == 2
+
+
+def test_gap_on_a_ladder_without_competencies(run: Run, tmp_path: Path) -> None:
+    data = run_json(run, "--ladder", MINIMAL, "gap", "engineer", "senior")
+    assert data["competencies"] == []
+    assert data["readiness"] is None
+    me = write_ladder(tmp_path, "competencies: {}\n", "me.yaml")
+    result = run("--ladder", MINIMAL, "gap", "--me", str(me), "senior")
+    assert result.exit_code == 1
+    assert "defines no competencies" in result.stderr
+
+
+def test_gap_without_a_route(run: Run) -> None:
+    assert run("gap", "cpo", "apm").exit_code == 1
+
+
+# -- assess -------------------------------------------------------------------------
+def test_assess_refuses_without_a_terminal(run: Run) -> None:
+    result = run("assess", "senior")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "pmpath: error: assess asks questions and needs a terminal; in scripts use 'pmpath gap --me FILE TO'\n"
+    )
+
+
+def test_assess_asks_then_saves_a_file_gap_accepts(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from pmpath.cli import app
+
+    monkeypatch.setattr("pmpath.cli._stdin_is_terminal", lambda: True)
+    saved = tmp_path / "levels.yaml"
+    result = CliRunner().invoke(
+        app,
+        ["--ladder", str(SMALL), "assess", "maker", "--from", "jr", "--save", str(saved)],
+        input="7\n2\n3\n",  # 7 is refused: not on the scale
+    )
+    assert result.exit_code == 0, result.output
+    assert "Rate yourself on each competency for Maker." in result.stdout
+    assert "Readiness: 100%" in result.stdout
+    assert saved.read_text().endswith("role: junior\ncompetencies:\n  strategy: 2\n  delivery: 3\n")
+    again = run_json(run, "--ladder", str(SMALL), "gap", "--me", str(saved), "maker")
+    assert again["readiness"] == 100.0
