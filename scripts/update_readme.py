@@ -1,20 +1,27 @@
-"""Refresh the example output blocks in README.md from the real program.
+"""Refresh the examples in README.md, and the pictures in docs/, from the real
+program.
 
-Each block looks like this in the README, and everything between the markers
-is replaced by what the command prints (at 100 columns, without colour):
+Each example block looks like this in the README, and everything between the
+markers is replaced by what the command prints (at 100 columns, no colour):
 
     <!-- example: pmpath show senior -->
     ```
+    $ pmpath show senior
     ...
     ```
     <!-- /example -->
 
+`<!-- embed mermaid: CMD -->` ... `<!-- /embed -->` puts CMD's raw output in a
+```mermaid block, which GitHub draws as a diagram.
+
 Usage: python scripts/update_readme.py [--check]
-With --check, exit 1 (and change nothing) when the README is out of date.
+With --check, exit 1 (and change nothing) when the README is out of date; the
+SVG pictures are only written without --check.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shlex
@@ -23,7 +30,9 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = README.parent
 BLOCK = re.compile(r"(<!-- example: (?P<cmd>.+?) -->\n)(?P<body>.*?)(<!-- /example -->)", re.S)
+EMBED = re.compile(r"(<!-- embed (?P<lang>\w+): (?P<cmd>.+?) -->\n)(?P<body>.*?)(<!-- /embed -->)", re.S)
 
 
 def run(command: str) -> str:
@@ -38,6 +47,7 @@ def run(command: str) -> str:
         capture_output=True,
         text=True,
         env=env,
+        cwd=ROOT,
         check=False,
     )
     out = result.stdout + result.stderr
@@ -53,7 +63,37 @@ def refresh(text: str) -> str:
         language = "json" if match.group("cmd").endswith("--json") else ""
         return f"{match.group(1)}```{language}\n$ {match.group('cmd')}\n{body}\n```\n{match.group(4)}"
 
-    return BLOCK.sub(replace, text)
+    def embed(match: re.Match[str]) -> str:
+        body = run(match.group("cmd"))
+        return f"{match.group(1)}```{match.group('lang')}\n{body}\n```\n{match.group(5)}"
+
+    return EMBED.sub(embed, BLOCK.sub(replace, text))
+
+
+def pictures() -> None:
+    """SVG screenshots of `pmpath tree` and `pmpath show senior`."""
+    from rich.console import Console
+
+    from pmpath import queries, render, routes
+    from pmpath.loader import load_ladder
+
+    ladder = load_ladder()
+    senior = queries.resolve_role(ladder, "senior")
+    views = {
+        "tree": ("pmpath tree", render.tree_view(ladder, routes.tree(ladder))),
+        "show-senior": (
+            "pmpath show senior",
+            render.role_view(
+                ladder, senior, queries.previous_roles(ladder, senior), queries.next_roles(ladder, senior)
+            ),
+        ),
+    }
+    for name, (title, view) in views.items():
+        console = Console(
+            record=True, width=100, force_terminal=True, color_system="truecolor", file=io.StringIO()
+        )
+        console.print(view)
+        console.save_svg(str(ROOT / "docs" / f"{name}.svg"), title=title)
 
 
 def main() -> int:
@@ -65,6 +105,7 @@ def main() -> int:
             return 1
         return 0
     README.write_text(fresh, encoding="utf-8")
+    pictures()
     return 0
 
 
