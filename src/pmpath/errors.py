@@ -55,3 +55,11 @@ class LadderError(PmpathError):
         self.filename = filename
         self.problems = problems
         super().__init__("\n".join(p.format(filename) for p in problems))
+
+
+class FileProblem(Exception):
+    """A ladder file that cannot be read or parsed at all: one problem."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.problem = Problem(message, line=line)

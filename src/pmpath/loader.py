@@ -12,26 +12,15 @@ parsed exactly once.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from pmpath import fields
-from pmpath.errors import LadderError, Problem
+from pmpath import cache, fields
+from pmpath.errors import FileProblem, LadderError, Problem
 from pmpath.model import Competency, Ladder, Rating, Role, ScaleLevel, SelfAssessment
 
 MAX_BYTES = 32 * 1024 * 1024
-# An aliased document may expand to this many times its written nodes (plus
-# some slack for small files) before it is treated as an expansion bomb.
-MAX_EXPANSION = 10
-EXPANSION_SLACK = 10_000
-
-SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(fields.ID_PATTERN)
 Path_ = tuple[str | int, ...]
 
@@ -62,194 +51,67 @@ def load_ladder(path: Path | None = None) -> Ladder:
 def check_ladder(path: Path | None = None, strict: bool = False) -> tuple[Ladder | None, list[Problem]]:
     """Load a ladder, returning it (None if unusable) and every problem found.
 
-    `strict` adds checks that need the YAML node tree (duplicate keys), which
-    costs a second pass; `validate` uses it, ordinary commands do not.
+    `strict` adds the checks that need the YAML node tree (duplicate keys);
+    `validate` uses it, ordinary commands do not. The file is read once and
+    parsed at most once; a valid ladder seen before is not parsed at all.
     """
     source = path or bundled_ladder_path()
     try:
-        text = _read_text(source)
-        data, root = _parse(text)
-    except _Fatal as fatal:
+        raw = _read_bytes(source)
+        cached = cache.load(raw)
+        if cached is not None and (cached.strict_clean or not strict):
+            builder = _Builder()
+            ladder = builder.build(cached.data, source)
+            # Warnings that validate reports need their lines: only the YAML has them.
+            if not (strict and builder.problems):
+                return ladder, builder.problems
+        return _check_parsed(source, raw, strict)
+    except FileProblem as fatal:
         return None, [fatal.problem]
+
+
+def _check_parsed(source: Path, raw: bytes, strict: bool) -> tuple[Ladder | None, list[Problem]]:
+    from pmpath import yamlparse
+
+    text = _decode(raw)
+    data, root = yamlparse.parse(text, keep_nodes=strict)
     builder = _Builder()
     ladder = builder.build(data, source)
-    problems = builder.problems
-    if strict:
-        root = root or _compose(text)
-        problems += _duplicate_keys(root)
+    problems = builder.problems + (yamlparse.duplicate_keys(root) if strict else [])
+    errors = [p for p in problems if not p.warning]
+    if not errors:
+        cache.store(raw, cache.Entry(data, strict_clean=strict and not problems))
     if problems:
-        problems = _with_lines(problems, root, text)
-    if any(not p.warning for p in problems):
-        return None, problems
-    return ladder, problems
+        problems = yamlparse.with_lines(problems, root, text)
+    return (None if errors else ladder), problems
 
 
-class _Fatal(Exception):
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.problem = Problem(message, line=line)
-
-
-def _read_text(source: Path) -> str:
+def _read_bytes(source: Path) -> bytes:
     try:
         with open(source, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _Fatal("no such file") from None
+        raise FileProblem("no such file") from None
     except IsADirectoryError:
-        raise _Fatal("is a directory, not a ladder file") from None
+        raise FileProblem("is a directory, not a ladder file") from None
     except PermissionError:
-        raise _Fatal("permission denied: cannot read this file") from None
+        raise FileProblem("permission denied: cannot read this file") from None
     except OSError as error:
-        raise _Fatal(f"cannot read this file: {error.strerror or error}") from None
+        raise FileProblem(f"cannot read this file: {error.strerror or error}") from None
     if len(raw) > MAX_BYTES:
-        raise _Fatal(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
+        raise FileProblem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
+    return raw
+
+
+def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise _Fatal(
+        raise FileProblem(
             f"not valid UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
             line,
         ) from None
-
-
-def _parse(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML with safe constructors only. Returns the data and, when the
-    document uses anchors, the composed node tree (reused to find lines)."""
-    try:
-        if "&" not in text:  # no anchors means no aliases: the fast path
-            return yaml.load(text, Loader=SafeLoader), None
-        loader = SafeLoader(text)
-        try:
-            root = loader.get_single_node()
-            if root is not None:
-                _refuse_expansion_bomb(root)
-            return (loader.construct_document(root) if root is not None else None), root
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        if "could not determine a constructor" in (error.problem or ""):
-            raise _Fatal(
-                f"refused YAML tag {_tag_of(error)}: only plain data "
-                "(mappings, lists, text, numbers) is allowed",
-                line,
-            ) from None
-        reason = error.problem or "invalid YAML"
-        if error.context and error.context_mark and error.context_mark.line + 1 != line:
-            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        raise _Fatal(f"YAML syntax error: {reason}", line) from None
-    except yaml.YAMLError as error:
-        raise _Fatal(f"YAML error: {error}") from None
-    except RecursionError:
-        raise _Fatal("YAML is nested too deeply") from None
-
-
-def _tag_of(error: yaml.MarkedYAMLError) -> str:
-    found = re.search(r"tag '([^']*)'", str(error))
-    return f"'{found.group(1).replace('tag:yaml.org,2002:', '!!')}'" if found else ""
-
-
-def _refuse_expansion_bomb(root: yaml.Node) -> None:
-    """Count the nodes the document would have once aliases are expanded."""
-    written: set[int] = set()
-    expanded: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if children_done:
-            on_stack.discard(key)
-            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
-            continue
-        if key in expanded:
-            continue
-        if key in on_stack:
-            line = node.start_mark.line + 1
-            raise _Fatal("YAML alias refers to itself (a recursive structure)", line)
-        written.add(key)
-        on_stack.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
-    limit = MAX_EXPANSION * len(written) + EXPANSION_SLACK
-    if expanded[id(root)] > limit:
-        raise _Fatal(
-            "YAML aliases expand to far more data than the file contains "
-            "(an expansion bomb?); refusing to load it"
-        )
-
-
-def _children(node: yaml.Node) -> Iterator[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        yield from node.value
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield key
-            yield value
-
-
-def _compose(text: str) -> yaml.Node | None:
-    try:
-        node: yaml.Node | None = yaml.compose(text, Loader=SafeLoader)
-    except (yaml.YAMLError, RecursionError):
-        return None
-    return node
-
-
-def _duplicate_keys(root: yaml.Node | None) -> list[Problem]:
-    """YAML keeps the last of two equal keys silently; say so."""
-    found: list[Problem] = []
-    seen_nodes: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:  # an alias: already checked
-            continue
-        seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            for key, _ in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in keys:
-                        found.append(
-                            Problem(
-                                f"key '{key.value}' appears twice in this mapping; the last one wins",
-                                line=key.start_mark.line + 1,
-                                warning=True,
-                            )
-                        )
-                    keys.add(key.value)
-        stack.extend(_children(node))
-    return found
-
-
-def _with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
-    """Attach the line of each problem's value, composing the YAML once."""
-    root = root or _compose(text)
-    if root is None:
-        return problems
-    located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
-    return sorted(located, key=lambda p: p.line or 0)
-
-
-def _line_of(root: yaml.Node | None, path: Path_) -> int | None:
-    node = root
-    for step in path:
-        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-            match = next((v for k, v in node.value if k.value == step), None)
-            if match is None:
-                break
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if step >= len(node.value):
-                break
-            node = node.value[step]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else None
 
 
 def _kind_name(value: object) -> str:
@@ -269,6 +131,8 @@ def _kind_name(value: object) -> str:
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    import difflib  # only when something is wrong: it costs ~3 ms to import
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -353,12 +217,13 @@ class _Builder:
             if (role := self.role(raw, ("roles", index), known_competencies, scale_levels))
         ]
         roles = self.check_links(placed)
-        for index, role in placed:
-            missing = [c for c in known_competencies if c not in role.competencies]
-            if role.competencies and missing:
+        for index, values in placed:
+            rated = values.get("competencies", {})
+            missing = [c for c in known_competencies if c not in rated]
+            if rated and missing:
                 self.warn(
                     ("roles", index, "competencies"),
-                    f"'{role.id}' does not rate: {', '.join(sorted(missing))}",
+                    f"'{values['id']}' does not rate: {', '.join(sorted(missing))}",
                 )
         return Ladder(
             roles=tuple(roles),
@@ -434,7 +299,8 @@ class _Builder:
 
     def role(
         self, raw: object, path: Path_, known_competencies: set[str], scale_levels: set[int]
-    ) -> Role | None:
+    ) -> dict[str, Any] | None:
+        """The checked field values of one role, or None if it is unusable."""
         entry = self.mapping(raw, path, "each role")
         if entry is None:
             return None
@@ -467,7 +333,7 @@ class _Builder:
             return None
         if isinstance(entry["title"], str) and not entry["title"].strip():
             self.error((*path, "title"), "'title' must not be empty")
-        return Role(**values)
+        return values
 
     def ratings(self, raw: object, path: Path_, known: set[str], scale_levels: set[int]) -> dict[str, Rating]:
         if raw is None:
@@ -502,52 +368,51 @@ class _Builder:
             ratings[str(key)] = rating
         return ratings
 
-    def check_links(self, placed: list[tuple[int, Role]]) -> list[Role]:
-        """Duplicate ids, colliding names, dangling links; derive `previous`.
+    def check_links(self, placed: list[tuple[int, dict[str, Any]]]) -> list[Role]:
+        """Duplicate ids, colliding names, dangling links; then build each role
+        once, with `previous` derived from every other role's `next`.
 
-        `placed` pairs each built role with its index in the file's list.
+        `placed` pairs each role's checked values with its index in the file.
         """
         names: dict[str, str] = {}  # casefolded id or alias -> owning role id
         titles: dict[str, str] = {}  # casefolded title -> first role id with it
-        by_id: dict[str, tuple[int, Role]] = {}
-        for index, role in placed:
-            if role.id in by_id:
-                self.error(("roles", index, "id"), f"role id '{role.id}' is used twice")
+        by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+        for index, values in placed:
+            role_id, title, aliases = values["id"], values["title"], values.get("aliases", ())
+            if role_id in by_id:
+                self.error(("roles", index, "id"), f"role id '{role_id}' is used twice")
                 continue
-            by_id[role.id] = (index, role)
-            first = titles.setdefault(role.title.casefold(), role.id)
-            if first != role.id:
+            by_id[role_id] = (index, values)
+            first = titles.setdefault(title.casefold(), role_id)
+            if first != role_id:
                 self.warn(
                     ("roles", index, "title"),
-                    f"title '{role.title}' is also the title of '{first}'; "
+                    f"title '{title}' is also the title of '{first}'; "
                     "the command line will call the title ambiguous",
                 )
-            if any(not alias.strip() for alias in role.aliases):
-                self.error(("roles", index, "aliases"), f"an alias of '{role.id}' is empty")
-            for name in (role.id, *role.aliases):
-                owner = names.setdefault(name.casefold(), role.id)
-                if owner != role.id:
+            if any(not alias.strip() for alias in aliases):
+                self.error(("roles", index, "aliases"), f"an alias of '{role_id}' is empty")
+            for name in (role_id, *aliases):
+                owner = names.setdefault(name.casefold(), role_id)
+                if owner != role_id:
                     self.error(
                         ("roles", index, "aliases"),
-                        f"name '{name}' of '{role.id}' is already used by '{owner}'",
+                        f"name '{name}' of '{role_id}' is already used by '{owner}'",
                     )
         previous: dict[str, list[str]] = {role_id: [] for role_id in by_id}
-        for index, role in by_id.values():
-            for target in role.next:
-                if target == role.id:
-                    self.error(("roles", index, "next"), f"role '{role.id}' lists itself in 'next'")
+        for role_id, (index, values) in by_id.items():
+            for target in values.get("next", ()):
+                if target == role_id:
+                    self.error(("roles", index, "next"), f"role '{role_id}' lists itself in 'next'")
                 elif target not in by_id:
                     hint = _did_you_mean(target, list(by_id))
                     self.error(
                         ("roles", index, "next"),
-                        f"'next' of '{role.id}' names unknown role '{target}'{hint}",
+                        f"'next' of '{role_id}' names unknown role '{target}'{hint}",
                     )
                 else:
-                    previous[target].append(role.id)
-        return [
-            replace(role, previous=tuple(previous[role.id])) if previous[role.id] else role
-            for _, role in by_id.values()
-        ]
+                    previous[target].append(role_id)
+        return [Role(**values, previous=tuple(previous[role_id])) for role_id, (_, values) in by_id.items()]
 
 
 def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
@@ -557,10 +422,12 @@ def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
     competencies:
       product-strategy: 2
     """
+    from pmpath import yamlparse
+
     try:
-        text = _read_text(path)
-        data, root = _parse(text)
-    except _Fatal as fatal:
+        text = _decode(_read_bytes(path))
+        data, root = yamlparse.parse(text)
+    except FileProblem as fatal:
         raise LadderError(str(path), [fatal.problem]) from None
     builder = _Builder()
     levels: dict[str, int] = {}
@@ -589,5 +456,5 @@ def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
             levels[str(key)] = level
     errors = [p for p in builder.problems if not p.warning]
     if errors:
-        raise LadderError(str(path), _with_lines(errors, root, text))
+        raise LadderError(str(path), yamlparse.with_lines(errors, root, text))
     return SelfAssessment(levels, role or None)

@@ -1,0 +1,164 @@
+"""YAML, parsed safely. Imported only when a ladder has to be parsed: a warm
+run reads the parsed data from the cache and never imports PyYAML.
+
+Only safe constructors run (no `!!python/...` objects), and documents whose
+aliases would expand far beyond their written size ("billion laughs") are
+refused before anything walks them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from pmpath.errors import FileProblem, Problem
+
+# An aliased document may expand to this many times its written nodes (plus
+# some slack for small files) before it is treated as an expansion bomb.
+MAX_EXPANSION = 10
+EXPANSION_SLACK = 10_000
+
+SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Path_ = tuple[str | int, ...]
+
+
+def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML once, with safe constructors only. Returns the data and, when
+    asked for or when the document uses anchors, the composed node tree (used
+    to check aliases and to find lines)."""
+    try:
+        if not keep_nodes and "&" not in text:  # no anchors means no aliases
+            return yaml.load(text, Loader=SafeLoader), None
+        loader = SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            if root is not None:
+                _refuse_expansion_bomb(root)
+            return (loader.construct_document(root) if root is not None else None), root
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        if "could not determine a constructor" in (error.problem or ""):
+            raise FileProblem(
+                f"refused YAML tag {_tag_of(error)}: only plain data "
+                "(mappings, lists, text, numbers) is allowed",
+                line,
+            ) from None
+        reason = error.problem or "invalid YAML"
+        if error.context and error.context_mark and error.context_mark.line + 1 != line:
+            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        raise FileProblem(f"YAML syntax error: {reason}", line) from None
+    except yaml.YAMLError as error:
+        raise FileProblem(f"YAML error: {error}") from None
+    except RecursionError:
+        raise FileProblem("YAML is nested too deeply") from None
+
+
+def _tag_of(error: yaml.MarkedYAMLError) -> str:
+    found = re.search(r"tag '([^']*)'", str(error))
+    return f"'{found.group(1).replace('tag:yaml.org,2002:', '!!')}'" if found else ""
+
+
+def _refuse_expansion_bomb(root: yaml.Node) -> None:
+    """Count the nodes the document would have once aliases are expanded."""
+    written: set[int] = set()
+    expanded: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            on_stack.discard(key)
+            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+            continue
+        if key in expanded:
+            continue
+        if key in on_stack:
+            line = node.start_mark.line + 1
+            raise FileProblem("YAML alias refers to itself (a recursive structure)", line)
+        written.add(key)
+        on_stack.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
+    limit = MAX_EXPANSION * len(written) + EXPANSION_SLACK
+    if expanded[id(root)] > limit:
+        raise FileProblem(
+            "YAML aliases expand to far more data than the file contains "
+            "(an expansion bomb?); refusing to load it"
+        )
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        yield from node.value
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+
+
+def compose(text: str) -> yaml.Node | None:
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return node
+
+
+def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
+    """YAML keeps the last of two equal keys silently; say so."""
+    found: list[Problem] = []
+    seen_nodes: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:  # an alias: already checked
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        found.append(
+                            Problem(
+                                f"key '{key.value}' appears twice in this mapping; the last one wins",
+                                line=key.start_mark.line + 1,
+                                warning=True,
+                            )
+                        )
+                    keys.add(key.value)
+        stack.extend(_children(node))
+    return found
+
+
+def with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
+    """Attach the line of each problem's value, composing the YAML once."""
+    root = root or compose(text)
+    if root is None:
+        return problems
+    located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
+    return sorted(located, key=lambda p: p.line or 0)
+
+
+def _line_of(root: yaml.Node | None, path: Path_) -> int | None:
+    node = root
+    for step in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            match = next((v for k, v in node.value if k.value == step), None)
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                break
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
