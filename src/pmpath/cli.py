@@ -1,7 +1,8 @@
-"""The command line: wires arguments to the loader, queries and renderers.
+"""The command line as Typer sees it: arguments, options, help and completion.
 
-Kept thin on purpose. Rich is never imported here; human output goes through
-`output.print_human`, which imports the renderers only when they are needed.
+Kept thin on purpose: each command parses its arguments and calls the
+function of the same name in `commands.py`. The common calls do not even get
+here: `launcher.py` answers them without importing Typer (see its docstring).
 """
 
 from __future__ import annotations
@@ -15,18 +16,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from pmpath import __version__, queries, routes, serialize
-from pmpath.errors import EXIT_DATA, PmpathError, UsageProblem
-from pmpath.loader import (
-    bundled_ladder_path,
-    check_ladder,
-    load_ladder,
-    load_self_assessment,
-    starter_ladder_text,
-)
-from pmpath.model import Ladder, Role
-from pmpath.output import print_error, print_human, print_message, write_stdout
-from pmpath.text import escape_controls
+from pmpath import __version__, commands, routes
+from pmpath.errors import PmpathError, UsageProblem
+from pmpath.output import print_error, write_stdout
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the ladder file is invalid or the question has no answer; "
@@ -46,15 +38,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reports_errors(command: F) -> F:
-    """Turn pmpath's own errors into a stderr message and their exit code."""
+    """Turn a command's exit code, and pmpath's own errors (as a stderr
+    message), into the process's exit code."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> None:
         try:
-            return command(*args, **kwargs)
+            code = command(*args, **kwargs)
         except PmpathError as error:
             print_error(error)
             raise typer.Exit(error.exit_code) from None
+        if code:
+            raise typer.Exit(code)
 
     return wrapper  # type: ignore[return-value]
 
@@ -64,23 +59,9 @@ def _ladder_path(ctx: typer.Context) -> Path | None:
     return Path(value) if value else None
 
 
-def _ladder(ctx: typer.Context) -> Ladder:
-    return load_ladder(_ladder_path(ctx))
-
-
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Role ids and aliases for shell completion, with titles as help."""
-    try:
-        ladder = load_ladder(_ladder_path(ctx))
-    except PmpathError:
-        return []
-    wanted = incomplete.casefold()
-    return [
-        (name, role.title)
-        for role in ladder.roles
-        for name in (role.id, *role.aliases)
-        if name.casefold().startswith(wanted)
-    ]
+    return commands.role_completions(_ladder_path(ctx), incomplete)
 
 
 RoleArg = Annotated[
@@ -126,13 +107,9 @@ def main_options(
     """
 
 
-def _neighbours(ladder: Ladder, role: Role) -> tuple[list[Role], list[Role]]:
-    return queries.previous_roles(ladder, role), queries.next_roles(ladder, role)
-
-
 @app.command("list")
 @reports_errors
-def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
+def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> int:
     """List every role on the ladder, in ladder order.
 
     Examples:
@@ -141,17 +118,12 @@ def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFla
 
       pmpath list --json | jq -r '.[].title'
     """
-    ladder = _ladder(ctx)
-    if json_:
-        write_stdout(serialize.dumps(serialize.role_list(ladder)))
-        return
-
-    print_human(lambda render: render.list_view(ladder), no_color)
+    return commands.list_roles(_ladder_path(ctx), json_, no_color)
 
 
 @app.command()
 @reports_errors
-def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
+def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> int:
     """Show one role in depth: what it does, what it takes, where it leads.
 
     Examples:
@@ -160,19 +132,12 @@ def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: N
 
       pmpath show "Director of Product" --json
     """
-    ladder = _ladder(ctx)
-    found = queries.resolve_role(ladder, role)
-    if json_:
-        write_stdout(serialize.dumps(serialize.role_detail(found)))
-        return
-    previous, following = _neighbours(ladder, found)
-
-    print_human(lambda render: render.role_view(ladder, found, previous, following), no_color)
+    return commands.show(_ladder_path(ctx), role, json_, no_color)
 
 
 @app.command("next")
 @reports_errors
-def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
+def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> int:
     """Show where a role leads, and the signals that you are ready to move.
 
     Examples:
@@ -181,14 +146,7 @@ def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: 
 
       pmpath next pm --json | jq -r '.next[].id'
     """
-    ladder = _ladder(ctx)
-    found = queries.resolve_role(ladder, role)
-    following = queries.next_roles(ladder, found)
-    if json_:
-        write_stdout(serialize.dumps(serialize.next_steps(found, following)))
-        return
-
-    print_human(lambda render: render.next_view(found, following), no_color)
+    return commands.next_(_ladder_path(ctx), role, json_, no_color)
 
 
 @app.command()
@@ -199,7 +157,7 @@ def compare(
     role_b: RoleArg,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> None:
+) -> int:
     """Compare two roles side by side: level, scope, responsibilities, competencies.
 
     Examples:
@@ -208,15 +166,7 @@ def compare(
 
       pmpath compare senior director --json | jq '.competencies'
     """
-    ladder = _ladder(ctx)
-    result = queries.compare(
-        ladder, queries.resolve_role(ladder, role_a), queries.resolve_role(ladder, role_b)
-    )
-    if json_:
-        write_stdout(serialize.dumps(serialize.comparison(result)))
-        return
-
-    print_human(lambda render: render.compare_view(ladder, result), no_color)
+    return commands.compare(_ladder_path(ctx), role_a, role_b, json_, no_color)
 
 
 @app.command()
@@ -235,7 +185,7 @@ def path(
     ] = False,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> None:
+) -> int:
     """Show the route from one role to another, and what changes at each step.
 
     Routes follow 'next' links. The shortest route is shown; among equally
@@ -249,20 +199,7 @@ def path(
 
       pmpath path pm vp --json | jq -r '.steps[].id'
     """
-    ladder = _ladder(ctx)
-    start, goal = queries.resolve_role(ladder, from_role), queries.resolve_role(ladder, to_role)
-    if all_:
-        result = serialize.routes_result(ladder, start, goal, routes.all_routes(ladder, start, goal))
-        if json_:
-            write_stdout(serialize.dumps(result))
-        else:
-            print_human(lambda render: render.routes_view(result), no_color)
-        return
-    found = serialize.path_result(ladder, routes.shortest_route(ladder, start, goal))
-    if json_:
-        write_stdout(serialize.dumps(found))
-    else:
-        print_human(lambda render: render.path_view(found["steps"]), no_color)
+    return commands.path(_ladder_path(ctx), from_role, to_role, all_, json_, no_color)
 
 
 @app.command()
@@ -280,7 +217,7 @@ def tree(
     ] = None,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> None:
+) -> int:
     """Draw the ladder as a tree, from its starting roles or from ROLE.
 
     A role reached a second time is shown once and referred to after that.
@@ -293,17 +230,7 @@ def tree(
 
       pmpath tree --json | jq '.[0].children'
     """
-    ladder = _ladder(ctx)
-    root = queries.resolve_role(ladder, role) if role is not None else None
-    nodes = routes.tree(ladder, root)
-    if json_:
-        try:
-            text = serialize.dumps(serialize.tree_nodes(nodes))
-        except RecursionError:
-            raise PmpathError("this ladder is too deep to print as a nested tree") from None
-        write_stdout(text)
-        return
-    print_human(lambda render: render.tree_view(ladder, nodes), no_color)
+    return commands.tree(_ladder_path(ctx), role, json_, no_color)
 
 
 @app.command()
@@ -313,7 +240,7 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).")],
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> None:
+) -> int:
     """Find roles whose titles, aliases, summaries, responsibilities, readiness
     signals or competency expectations mention TEXT.
 
@@ -325,20 +252,7 @@ def search(
 
       pmpath search "roadmap" --json | jq -r '.[].id'
     """
-    ladder = _ladder(ctx)
-    hits = queries.search(ladder, text)
-    if json_:
-        write_stdout(serialize.dumps(serialize.search_hits(hits)))
-    elif hits:
-        print_human(lambda render: render.search_view(text, hits), no_color)
-    else:
-        print_message(f"No role mentions '{text}'.")
-    if not hits:
-        raise typer.Exit(EXIT_DATA)
-
-
-def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> list[Role]:
-    return routes.shortest_route(ladder, start, goal) if start is not None else [goal]
+    return commands.search(_ladder_path(ctx), text, json_, no_color)
 
 
 @app.command()
@@ -364,7 +278,7 @@ def gap(
     ] = None,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> None:
+) -> int:
     """What you must grow to get from FROM to TO: competency by competency, and
     the readiness signals of each rung on the way.
 
@@ -378,25 +292,7 @@ def gap(
 
       pmpath gap --me my-levels.yaml senior
     """
-    expected = 1 if me is not None else 2
-    if len(roles_) != expected:
-        raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
-    ladder = _ladder(ctx)
-    goal = queries.resolve_role(ladder, roles_[-1])
-    if me is None:
-        start: Role | None = queries.resolve_role(ladder, roles_[0])
-        result = routes.gap(ladder, _gap_route(ladder, start, goal))
-    else:
-        if not ladder.competencies:
-            raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
-        assessment = load_self_assessment(me, ladder)
-        start = ladder.role(assessment.role) if assessment.role else None
-        result = routes.gap(ladder, _gap_route(ladder, start, goal), assessment.levels)
-    data = serialize.gap_result(result, start.id if start else None, assessed=me is not None)
-    if json_:
-        write_stdout(serialize.dumps(data))
-    else:
-        print_human(lambda render: render.gap_view(ladder, data), no_color)
+    return commands.gap(_ladder_path(ctx), roles_, me, json_, no_color)
 
 
 def _stdin_is_terminal() -> bool:
@@ -423,7 +319,7 @@ def assess(
         typer.Option("--save", help="Save your answers to this file (for 'gap --me').", show_default=False),
     ] = None,
     no_color: NoColorFlag = False,
-) -> None:
+) -> int:
     """Rate yourself on each competency, then see your gap to TO.
 
     Asks one question per competency, so it needs a terminal; in scripts use
@@ -437,26 +333,7 @@ def assess(
         raise UsageProblem(
             "assess asks questions and needs a terminal; in scripts use 'pmpath gap --me FILE TO'"
         )
-    ladder = _ladder(ctx)
-    if not ladder.competencies:
-        raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
-    goal = queries.resolve_role(ladder, to_role)
-    start = queries.resolve_role(ladder, from_role) if from_role else None
-    route = _gap_route(ladder, start, goal)
-
-    from rich.console import Console
-
-    from pmpath import interactive
-    from pmpath.export import self_assessment_yaml
-
-    console = Console(no_color=no_color or None, highlight=False)
-    levels = interactive.ask_levels(console, ladder, goal)
-    data = serialize.gap_result(routes.gap(ladder, route, levels), start.id if start else None, assessed=True)
-    print_human(lambda render: render.gap_view(ladder, data), no_color)
-    target = str(save) if save else interactive.ask_save_path(console, "my-levels.yaml")
-    if target:
-        _write_file(Path(target), self_assessment_yaml(start.id if start else None, levels))
-        print_message(f"Saved to {target}. Next time: pmpath gap --me {target} {goal.id}")
+    return commands.assess(_ladder_path(ctx), to_role, from_role, save, no_color)
 
 
 class ExportFormat(str, enum.Enum):
@@ -479,7 +356,7 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False),
     ] = None,
-) -> None:
+) -> int:
     """Export the whole ladder: a wiki page, a diagram, a spreadsheet or data.
 
     markdown: a wiki-ready page. mermaid: a flowchart that renders on GitHub.
@@ -492,23 +369,7 @@ def export(
 
       pmpath export -f dot | dot -Tsvg > ladder.svg
     """
-    from pmpath.export import FORMATS
-
-    text = FORMATS[format_.value](_ladder(ctx))
-    if output is None:
-        write_stdout(text)
-    else:
-        _write_file(output, text)
-        print_message(f"Wrote {output}")
-
-
-def _write_file(path: Path, text: str) -> None:
-    if path.is_dir():
-        raise PmpathError(f"{path} is a directory; give a file name")
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
+    return commands.export(_ladder_path(ctx), format_.value, output)
 
 
 @app.command()
@@ -520,7 +381,7 @@ def validate(
         typer.Argument(help="Ladder file to check (default: the ladder in use).", show_default=False),
     ] = None,
     json_: JsonFlag = False,
-) -> None:
+) -> int:
     """Check a ladder file and report every problem as FILE:LINE: message.
 
     Exit 0 when the ladder is valid (warnings allowed), 1 when it is not.
@@ -531,34 +392,19 @@ def validate(
 
       pmpath validate --json | jq '.problems[] | select(.severity == "error")'
     """
-    source = path or _ladder_path(ctx) or bundled_ladder_path()
-    ladder, problems = check_ladder(source, strict=True)
-    report = serialize.validation(str(source), ladder, problems)
-    if json_:
-        write_stdout(serialize.dumps(report))
-    else:
-        lines = [p.format(str(source)) for p in problems]
-        if report["valid"]:
-            warned = f", {report['warnings']} warning(s)" if report["warnings"] else ""
-            lines.append(f"{source}: valid: {report['roles']} roles{warned}")
-        else:
-            lines.append(f"{source}: invalid: {report['errors']} error(s), {report['warnings']} warning(s)")
-        write_stdout(escape_controls("\n".join(lines)) + "\n")
-    if not report["valid"]:
-        raise typer.Exit(EXIT_DATA)
+    return commands.validate(_ladder_path(ctx), path, json_)
 
 
 @app.command()
-def schema() -> None:
+@reports_errors
+def schema() -> int:
     """Print the JSON Schema (draft 2020-12) of the ladder file format.
 
     Examples:
 
       pmpath schema > ladder.schema.json
     """
-    from pmpath.schema import ladder_schema
-
-    write_stdout(serialize.dumps(ladder_schema()))
+    return commands.schema()
 
 
 @app.command()
@@ -568,7 +414,7 @@ def init(
         "ladder.yaml"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
-) -> None:
+) -> int:
     """Write a commented starter ladder that you can edit into your own.
 
     Examples:
@@ -577,14 +423,7 @@ def init(
 
       pmpath --ladder our-ladder.yaml list
     """
-    text = starter_ladder_text()
-    if str(path) == "-":
-        write_stdout(text)
-        return
-    if path.exists() and not path.is_dir() and not force:
-        raise PmpathError(f"{path} already exists; use --force to overwrite it")
-    _write_file(path, text)
-    print_message(f"Wrote {path}. Try: pmpath --ladder {path} list")
+    return commands.init(path, force)
 
 
 def main() -> None:

@@ -1,0 +1,241 @@
+"""What each command does, given arguments already parsed.
+
+No Typer and no Rich here: `cli.py` (Typer) and `launcher.py` (the fast path
+for common calls) both parse arguments and call these functions, so there is
+one implementation of every command. Each returns the exit code; pmpath's own
+errors are raised as PmpathError for the caller to report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmpath import queries, serialize
+from pmpath.errors import EXIT_DATA, EXIT_OK, PmpathError, UsageProblem
+from pmpath.loader import bundled_ladder_path, check_ladder, load_ladder, load_self_assessment
+from pmpath.model import Ladder, Role
+from pmpath.output import print_human, print_message, write_stdout
+from pmpath.text import escape_controls
+
+
+def list_roles(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
+    ladder = load_ladder(ladder_path)
+    if json_:
+        write_stdout(serialize.dumps(serialize.role_list(ladder)))
+    else:
+        print_human(lambda render: render.list_view(ladder), no_color)
+    return EXIT_OK
+
+
+def show(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
+    ladder = load_ladder(ladder_path)
+    found = queries.resolve_role(ladder, role)
+    if json_:
+        write_stdout(serialize.dumps(serialize.role_detail(found)))
+        return EXIT_OK
+    previous, following = queries.previous_roles(ladder, found), queries.next_roles(ladder, found)
+    print_human(lambda render: render.role_view(ladder, found, previous, following), no_color)
+    return EXIT_OK
+
+
+def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
+    ladder = load_ladder(ladder_path)
+    found = queries.resolve_role(ladder, role)
+    following = queries.next_roles(ladder, found)
+    if json_:
+        write_stdout(serialize.dumps(serialize.next_steps(found, following)))
+    else:
+        print_human(lambda render: render.next_view(found, following), no_color)
+    return EXIT_OK
+
+
+def compare(ladder_path: Path | None, role_a: str, role_b: str, json_: bool, no_color: bool) -> int:
+    ladder = load_ladder(ladder_path)
+    result = queries.compare(
+        ladder, queries.resolve_role(ladder, role_a), queries.resolve_role(ladder, role_b)
+    )
+    if json_:
+        write_stdout(serialize.dumps(serialize.comparison(result)))
+    else:
+        print_human(lambda render: render.compare_view(ladder, result), no_color)
+    return EXIT_OK
+
+
+def path(
+    ladder_path: Path | None, from_role: str, to_role: str, all_: bool, json_: bool, no_color: bool
+) -> int:
+    from pmpath import routes
+
+    ladder = load_ladder(ladder_path)
+    start, goal = queries.resolve_role(ladder, from_role), queries.resolve_role(ladder, to_role)
+    if all_:
+        every = serialize.routes_result(ladder, start, goal, routes.all_routes(ladder, start, goal))
+        if json_:
+            write_stdout(serialize.dumps(every))
+        else:
+            print_human(lambda render: render.routes_view(every), no_color)
+        return EXIT_OK
+    found = serialize.path_result(ladder, routes.shortest_route(ladder, start, goal))
+    if json_:
+        write_stdout(serialize.dumps(found))
+    else:
+        print_human(lambda render: render.path_view(found["steps"]), no_color)
+    return EXIT_OK
+
+
+def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool) -> int:
+    from pmpath import routes
+
+    ladder = load_ladder(ladder_path)
+    root = queries.resolve_role(ladder, role) if role is not None else None
+    nodes = routes.tree(ladder, root)
+    if json_:
+        try:
+            text = serialize.dumps(serialize.tree_nodes(nodes))
+        except RecursionError:
+            raise PmpathError("this ladder is too deep to print as a nested tree") from None
+        write_stdout(text)
+    else:
+        print_human(lambda render: render.tree_view(ladder, nodes), no_color)
+    return EXIT_OK
+
+
+def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> int:
+    ladder = load_ladder(ladder_path)
+    hits = queries.search(ladder, text)
+    if json_:
+        write_stdout(serialize.dumps(serialize.search_hits(hits)))
+    elif hits:
+        print_human(lambda render: render.search_view(text, hits), no_color)
+    else:
+        print_message(f"No role mentions '{text}'.")
+    return EXIT_OK if hits else EXIT_DATA
+
+
+def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> list[Role]:
+    from pmpath import routes
+
+    return routes.shortest_route(ladder, start, goal) if start is not None else [goal]
+
+
+def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool, no_color: bool) -> int:
+    from pmpath import routes
+
+    if len(roles) != (1 if me is not None else 2):
+        raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
+    ladder = load_ladder(ladder_path)
+    goal = queries.resolve_role(ladder, roles[-1])
+    if me is None:
+        start: Role | None = queries.resolve_role(ladder, roles[0])
+        result = routes.gap(ladder, _gap_route(ladder, start, goal))
+    else:
+        if not ladder.competencies:
+            raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
+        assessment = load_self_assessment(me, ladder)
+        start = ladder.role(assessment.role) if assessment.role else None
+        result = routes.gap(ladder, _gap_route(ladder, start, goal), assessment.levels)
+    data = serialize.gap_result(result, start.id if start else None, assessed=me is not None)
+    if json_:
+        write_stdout(serialize.dumps(data))
+    else:
+        print_human(lambda render: render.gap_view(ladder, data), no_color)
+    return EXIT_OK
+
+
+def assess(
+    ladder_path: Path | None, to_role: str, from_role: str | None, save: Path | None, no_color: bool
+) -> int:
+    from rich.console import Console
+
+    from pmpath import interactive, routes
+    from pmpath.export import self_assessment_yaml
+
+    ladder = load_ladder(ladder_path)
+    if not ladder.competencies:
+        raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
+    goal = queries.resolve_role(ladder, to_role)
+    start = queries.resolve_role(ladder, from_role) if from_role else None
+    route = _gap_route(ladder, start, goal)
+    console = Console(no_color=no_color or None, highlight=False)
+    levels = interactive.ask_levels(console, ladder, goal)
+    data = serialize.gap_result(routes.gap(ladder, route, levels), start.id if start else None, assessed=True)
+    print_human(lambda render: render.gap_view(ladder, data), no_color)
+    target = str(save) if save else interactive.ask_save_path(console, "my-levels.yaml")
+    if target:
+        write_file(Path(target), self_assessment_yaml(start.id if start else None, levels))
+        print_message(f"Saved to {target}. Next time: pmpath gap --me {target} {goal.id}")
+    return EXIT_OK
+
+
+def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
+    from pmpath.export import FORMATS
+
+    text = FORMATS[format_](load_ladder(ladder_path))
+    if output is None:
+        write_stdout(text)
+    else:
+        write_file(output, text)
+        print_message(f"Wrote {output}")
+    return EXIT_OK
+
+
+def validate(ladder_path: Path | None, path: Path | None, json_: bool) -> int:
+    source = path or ladder_path or bundled_ladder_path()
+    ladder, problems = check_ladder(source, strict=True)
+    report = serialize.validation(str(source), ladder, problems)
+    if json_:
+        write_stdout(serialize.dumps(report))
+    else:
+        lines = [p.format(str(source)) for p in problems]
+        if report["valid"]:
+            warned = f", {report['warnings']} warning(s)" if report["warnings"] else ""
+            lines.append(f"{source}: valid: {report['roles']} roles{warned}")
+        else:
+            lines.append(f"{source}: invalid: {report['errors']} error(s), {report['warnings']} warning(s)")
+        write_stdout(escape_controls("\n".join(lines)) + "\n")
+    return EXIT_OK if report["valid"] else EXIT_DATA
+
+
+def schema() -> int:
+    from pmpath.schema import ladder_schema
+
+    write_stdout(serialize.dumps(ladder_schema()))
+    return EXIT_OK
+
+
+def init(path: Path, force: bool) -> int:
+    from pmpath.loader import starter_ladder_text
+
+    text = starter_ladder_text()
+    if str(path) == "-":
+        write_stdout(text)
+        return EXIT_OK
+    if path.exists() and not path.is_dir() and not force:
+        raise PmpathError(f"{path} already exists; use --force to overwrite it")
+    write_file(path, text)
+    print_message(f"Wrote {path}. Try: pmpath --ladder {path} list")
+    return EXIT_OK
+
+
+def write_file(path: Path, text: str) -> None:
+    if path.is_dir():
+        raise PmpathError(f"{path} is a directory; give a file name")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def role_completions(ladder_path: Path | None, incomplete: str) -> list[tuple[str, str]]:
+    """Role ids and aliases starting with `incomplete`, with titles as help."""
+    try:
+        ladder = load_ladder(ladder_path)
+    except PmpathError:
+        return []
+    wanted = incomplete.casefold()
+    return [
+        (name, role.title)
+        for role in ladder.roles
+        for name in (role.id, *role.aliases)
+        if name.casefold().startswith(wanted)
+    ]
