@@ -1,3 +1,3 @@
-from pmpath.cli import main
+from pmpath.launcher import main
 
 main()
