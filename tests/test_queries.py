@@ -78,7 +78,9 @@ def test_next_and_previous(small: Ladder) -> None:
 
 
 def test_compare_changes(small: Ladder) -> None:
-    result = queries.compare(small, small.role("junior"), small.role("maker"))
+    from pmpath.compare import compare
+
+    result = compare(small, small.role("junior"), small.role("maker"))
     assert result.level_change == 1
     assert [c.change for c in result.competencies] == [1, 1]
     assert result.a_leads_to_b and not result.b_leads_to_a

@@ -2,10 +2,13 @@
 
 Parsing YAML is most of what a command costs: ~9 ms for the bundled ladder,
 over a second for 10,000 roles, while reading the same data back as JSON takes
-a millisecond or two. A valid ladder's parsed data is therefore saved under
-the SHA-256 of the file's bytes; any change to the file is a new key, so an
-entry can never be stale. JSON, unlike pickle or marshal, cannot run code or
-crash the reader when a cache file is damaged or planted.
+a millisecond or two. A valid ladder's parsed data is therefore saved with a
+copy of the file's text, under a name made from its CRC-32 and length; an
+entry is used only when its copy equals the file byte for byte, so it can
+never be stale or confused with another file's. (CRC-32 rather than SHA-256:
+importing hashlib costs ~3 ms on every run, and the comparison makes a strong
+hash unnecessary.) JSON, unlike pickle or marshal, cannot run code or crash
+the reader when a cache file is damaged or planted.
 
 Where: $PMPATH_CACHE_DIR, else $XDG_CACHE_HOME/pmpath, else ~/.cache/pmpath.
 PMPATH_NO_CACHE=1 turns it off. Every failure to read or write the cache is
@@ -14,9 +17,9 @@ silent: the cache can only ever save time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ FORMAT = f"pmpath-{__version__}-1"
 MAX_ENTRIES = 32
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entry:
     data: Any
     # True once `validate` found nothing at all to report, so that it can
@@ -49,8 +52,7 @@ def _file_for(raw: bytes) -> Path | None:
     folder = directory()
     if folder is None:
         return None
-    digest = hashlib.sha256(FORMAT.encode() + b"\0" + raw).hexdigest()
-    return folder / f"{digest}.json"
+    return folder / f"{FORMAT}-{zlib.crc32(raw):08x}-{len(raw)}.json"
 
 
 def load(raw: bytes) -> Entry | None:
@@ -59,8 +61,10 @@ def load(raw: bytes) -> Entry | None:
         return None
     try:
         stored = json.loads(path.read_bytes())
+        if stored["source"] != raw.decode("utf-8"):
+            return None  # a different file with the same checksum and length
         return Entry(stored["data"], stored["strict_clean"] is True)
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError):  # UnicodeDecodeError is a ValueError
         return None
 
 
@@ -69,7 +73,10 @@ def store(raw: bytes, entry: Entry) -> None:
     if path is None:
         return
     try:
-        text = json.dumps({"data": entry.data, "strict_clean": entry.strict_clean}, ensure_ascii=False)
+        text = json.dumps(
+            {"source": raw.decode("utf-8"), "data": entry.data, "strict_clean": entry.strict_clean},
+            ensure_ascii=False,
+        )
         if json.loads(text)["data"] != entry.data:
             return  # YAML that JSON cannot hold exactly (dates, number keys): not cached
         path.parent.mkdir(parents=True, exist_ok=True)

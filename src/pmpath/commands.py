@@ -51,9 +51,9 @@ def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> i
 
 def compare(ladder_path: Path | None, role_a: str, role_b: str, json_: bool, no_color: bool) -> int:
     ladder = load_ladder(ladder_path)
-    result = queries.compare(
-        ladder, queries.resolve_role(ladder, role_a), queries.resolve_role(ladder, role_b)
-    )
+    from pmpath.compare import compare as compare_roles
+
+    result = compare_roles(ladder, queries.resolve_role(ladder, role_a), queries.resolve_role(ladder, role_b))
     if json_:
         write_stdout(serialize.dumps(serialize.comparison(result)))
     else:
@@ -102,7 +102,9 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
 
 def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> int:
     ladder = load_ladder(ladder_path)
-    hits = queries.search(ladder, text)
+    from pmpath.search import search as search_roles
+
+    hits = search_roles(ladder, text)
     if json_:
         write_stdout(serialize.dumps(serialize.search_hits(hits)))
     elif hits:

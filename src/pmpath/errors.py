@@ -31,7 +31,7 @@ class NoAnswer(PmpathError):
     exit_code = EXIT_DATA
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """One finding about a ladder file, printed as FILE:LINE: message."""
 

@@ -14,7 +14,7 @@ Kind = Literal["id", "text", "int", "text_list", "id_list", "ratings"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FieldSpec:
     name: str
     kind: Kind

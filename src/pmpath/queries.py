@@ -1,12 +1,13 @@
-"""Questions asked of a ladder. Pure Python: no I/O, no Typer, no Rich."""
+"""Finding roles: by the name a user typed, and their neighbours on the ladder.
+
+Pure Python: no I/O, no Typer, no Rich. Comparing roles is in `compare.py`,
+searching their text in `search.py`, routes in `routes.py`.
+"""
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
-
 from pmpath.errors import UsageProblem
-from pmpath.model import Competency, Ladder, Rating, Role
+from pmpath.model import Ladder, Role
 
 
 def _names(role: Role) -> list[str]:
@@ -45,6 +46,8 @@ def _ambiguous(name: str, roles: list[Role]) -> UsageProblem:
 
 def _suggestion(ladder: Ladder, wanted: str) -> str:
     """Close names, one per role (the closest name of each)."""
+    import difflib  # only when a name matched nothing: it costs ~3 ms to import
+
     owner = {name.casefold(): role.id for role in ladder.roles for name in _names(role)}
     owner.update({role.title.casefold(): role.id for role in ladder.roles})
     close = difflib.get_close_matches(wanted, list(owner), n=6, cutoff=0.6)
@@ -65,84 +68,3 @@ def next_roles(ladder: Ladder, role: Role) -> list[Role]:
 
 def previous_roles(ladder: Ladder, role: Role) -> list[Role]:
     return [ladder.role(role_id) for role_id in role.previous]
-
-
-@dataclass(frozen=True, slots=True)
-class CompetencyChange:
-    competency: Competency
-    a: Rating | None
-    b: Rating | None
-
-    @property
-    def change(self) -> int | None:
-        if self.a is None or self.b is None:
-            return None
-        return self.b.level - self.a.level
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    a: Role
-    b: Role
-    competencies: tuple[CompetencyChange, ...]
-
-    @property
-    def level_change(self) -> int:
-        return self.b.level - self.a.level
-
-    @property
-    def to_grow(self) -> list[CompetencyChange]:
-        """Competencies that rise from a to b, the largest rise first."""
-        rising = [c for c in self.competencies if (c.change or 0) > 0]
-        return sorted(rising, key=lambda c: -(c.change or 0))
-
-    @property
-    def a_leads_to_b(self) -> bool:
-        return self.b.id in self.a.next
-
-    @property
-    def b_leads_to_a(self) -> bool:
-        return self.a.id in self.b.next
-
-
-def compare(ladder: Ladder, a: Role, b: Role) -> Comparison:
-    changes = tuple(
-        CompetencyChange(c, a.competencies.get(c.id), b.competencies.get(c.id)) for c in ladder.competencies
-    )
-    return Comparison(a, b, changes)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    field: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    role: Role
-    matches: tuple[Match, ...]
-
-
-def _searchable(role: Role) -> list[tuple[str, str]]:
-    """(field, text) pairs that `search` looks through, in display order."""
-    pairs = [("title", role.title)]
-    pairs += [("aliases", alias) for alias in role.aliases]
-    pairs += [("summary", role.summary), ("scope", role.scope)]
-    for name in ("responsibilities", "in_practice", "ready_when", "stand_out", "brings", "to_learn"):
-        pairs += [(name, item) for item in getattr(role, name)]
-    pairs += [(f"competencies.{key}", rating.expectation) for key, rating in role.competencies.items()]
-    return [(name, text) for name, text in pairs if text]
-
-
-def search(ladder: Ladder, text: str) -> list[SearchHit]:
-    """Roles whose text contains TEXT, ignoring case, in ladder order."""
-    needle = text.strip().casefold()
-    if not needle:
-        raise UsageProblem("search text cannot be empty")
-    hits = []
-    for role in ladder.roles:
-        matches = tuple(Match(name, value) for name, value in _searchable(role) if needle in value.casefold())
-        if matches:
-            hits.append(SearchHit(role, matches))
-    return hits

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -19,8 +19,11 @@ from rich.table import Table
 from rich.text import Text
 
 from pmpath.model import Ladder, Rating, Role
-from pmpath.queries import Comparison, SearchHit
-from pmpath.routes import TreeNode
+
+if TYPE_CHECKING:
+    from pmpath.compare import Comparison
+    from pmpath.routes import TreeNode
+    from pmpath.search import SearchHit
 from pmpath.text import escape_controls
 
 

@@ -49,7 +49,7 @@ def shortest_route(ladder: Ladder, start: Role, goal: Role) -> list[Role]:
     raise _no_route(start, goal)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Routes:
     routes: tuple[tuple[Role, ...], ...]
     truncated: bool
@@ -100,7 +100,7 @@ def all_routes(ladder: Ladder, start: Role, goal: Role, limit: int = MAX_ROUTES)
     return Routes(tuple(tuple(ladder.role(r) for r in ids) for ids in found), truncated)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TreeNode:
     role: Role
     children: tuple[TreeNode, ...] = ()
@@ -146,7 +146,7 @@ def _grow(ladder: Ladder, start: Role, shown: set[str]) -> TreeNode:
             stack.append((child, iter(child.next), []))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CompetencyGap:
     competency: Competency
     now: int | None
@@ -160,7 +160,7 @@ class CompetencyGap:
         return self.needed - self.now
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Gap:
     route: tuple[Role, ...]
     competencies: tuple[CompetencyGap, ...]

@@ -7,12 +7,15 @@ never rename or remove them.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmpath.errors import Problem
 from pmpath.model import Ladder, Rating, Role
-from pmpath.queries import Comparison, SearchHit, compare
-from pmpath.routes import Gap, Routes, TreeNode
+
+if TYPE_CHECKING:  # imported only by the commands that use them
+    from pmpath.compare import Comparison
+    from pmpath.routes import Gap, Routes, TreeNode
+    from pmpath.search import SearchHit
 
 
 def dumps(data: object) -> str:
@@ -101,6 +104,8 @@ def validation(filename: str, ladder: Ladder | None, problems: list[Problem]) ->
 def route_steps(ladder: Ladder, route: list[Role] | tuple[Role, ...]) -> list[dict[str, Any]]:
     """Each rung of a route, with what changes on the step onto it: the
     competency levels that move, and the readiness signals of the rung left."""
+    from pmpath.compare import compare
+
     steps = []
     for before, role in zip([None, *route[:-1]], route, strict=True):
         step: dict[str, Any] = {**role_brief(role), "summary": role.summary, "changes": [], "to_show": []}

@@ -1,0 +1,251 @@
+"""The fast path in launcher.py against the Typer app, and the start-up guards.
+
+Speed itself is measured by bench/run.py, never here; these tests check
+deterministic proxies: which modules a path imports, how many times the
+ladder is read and parsed, and that large ladders finish at all.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmpath import launcher
+from tests.conftest import LADDERS, SMALL
+from tests.test_process import clean_env
+
+BAD = LADDERS / "bad"
+CALLS = [
+    ["list"],
+    ["list", "--json"],
+    ["list", "--no-color"],
+    ["show", "senior"],
+    ["show", "senior", "--json"],
+    ["show", "Chief Product Officer", "--json"],
+    ["show", "senoir"],
+    ["show", "s"],
+    ["next", "apm", "--json"],
+    ["next", "cpo"],
+    ["compare", "pm", "senior", "--json"],
+    ["compare", "apm", "pm"],
+    ["path", "apm", "director", "--json"],
+    ["path", "engineer", "cpo", "--all", "--json"],
+    ["path", "cpo", "apm"],
+    ["tree", "--json"],
+    ["tree", "senior"],
+    ["search", "mentor", "--json"],
+    ["search", "zzzz"],
+    ["--ladder", str(SMALL), "show", "jr", "--json"],
+    [f"--ladder={SMALL}", "compare", "junior", "maker"],
+    ["--ladder", str(BAD / "references.yaml"), "list"],
+    ["--ladder", str(BAD / "bomb.yaml"), "show", "a", "--json"],
+    ["--ladder", "/nonexistent.yaml", "list", "--json"],
+]
+
+
+def run_entry(module: str, args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    code = f"from {module} import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=clean_env(COLUMNS="100", **env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("args", CALLS, ids=" ".join)
+def test_fast_path_matches_typer(args: list[str]) -> None:
+    assert launcher.fast_call(args, {}) is not None, "this call should take the fast path"
+    fast = run_entry("pmpath.launcher", args)
+    typer = run_entry("pmpath.cli", args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
+
+
+def test_fast_path_reads_the_ladder_from_the_environment() -> None:
+    fast = run_entry("pmpath.launcher", ["list", "--json"], PMPATH_LADDER=str(SMALL))
+    typer = run_entry("pmpath.cli", ["list", "--json"], PMPATH_LADDER=str(SMALL))
+    assert fast.stdout == typer.stdout
+    assert json.loads(fast.stdout)[0]["id"] == "junior"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["show", "--help"],
+        ["--version"],
+        ["show"],
+        ["show", "a", "b"],
+        ["show", "senior", "--jsn"],
+        ["show", "--", "senior"],
+        ["gap", "pm", "senior"],
+        ["validate"],
+        ["--no-such-option", "list"],
+        ["--ladder"],
+        [],
+    ],
+    ids=" ".join,
+)
+def test_everything_else_goes_to_typer(args: list[str]) -> None:
+    assert launcher.fast_call(args, {}) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "cursor"),
+    [
+        ("pmpath show se", 2),
+        ("pmpath compare apm ", 3),
+        ("pmpath path engineer d", 3),
+        ("pmpath tree ", 2),
+        (f"pmpath --ladder {SMALL} next j", 4),
+        ("pmpath show zzz", 2),
+    ],
+)
+def test_fast_completion_matches_typer(words: str, cursor: int) -> None:
+    env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cursor)}
+    assert launcher.fast_completion(env) is not None
+    fast = run_entry("pmpath.launcher", [], **env)
+    typer = run_entry("pmpath.cli", [], **env)
+    assert (fast.returncode, fast.stdout) == (typer.returncode, typer.stdout)
+
+
+@pytest.mark.parametrize(
+    ("words", "cursor"),
+    [("pmpath sh", 1), ("pmpath show --", 2), ("pmpath gap --me x ", 4), ("pmpath show senior ", 3)],
+)
+def test_other_completions_go_to_typer(words: str, cursor: int) -> None:
+    env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cursor)}
+    assert launcher.fast_completion(env) is None
+
+
+# -- deterministic start-up guards ----------------------------------------------------
+def modules_after(args: list[str], **env: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from pmpath.launcher import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], env=clean_env(**env), capture_output=True, text=True, timeout=60
+    )
+    return set(result.stderr.split("\n"))
+
+
+def family(modules: set[str], name: str) -> set[str]:
+    return {m for m in modules if m == name or m.startswith(name + ".")}
+
+
+def test_json_path_imports_neither_typer_nor_rich() -> None:
+    modules_after(["show", "senior", "--json"])  # first run fills the parse cache
+    loaded = modules_after(["show", "senior", "--json"])
+    assert "pmpath.commands" in loaded
+    assert family(loaded, "rich") == set()
+    assert family(loaded, "typer") == set()
+    assert family(loaded, "yaml") == set(), "a warm run must not even import PyYAML"
+
+
+def test_completion_imports_neither_typer_nor_rich() -> None:
+    env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath show se", "COMP_CWORD": "2"}
+    loaded = modules_after([], **env)
+    assert "pmpath.commands" in loaded
+    assert family(loaded, "rich") == set()
+    assert family(loaded, "typer") == set()
+
+
+def test_human_path_imports_rich_but_not_typer() -> None:
+    loaded = modules_after(["show", "senior"])
+    assert "rich.console" in loaded
+    assert family(loaded, "typer") == set()
+
+
+def test_other_commands_still_reach_typer() -> None:
+    assert "typer" in modules_after(["validate"])
+
+
+def test_the_ladder_is_read_and_parsed_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from pmpath import loader, yamlparse
+
+    ladder = tmp_path / "ladder.yaml"
+    ladder.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    reads: list[Path] = []
+    parses: list[str] = []
+    real_read, real_parse = loader._read_bytes, yamlparse.parse
+
+    def counting_read(source: Path) -> bytes:
+        reads.append(source)
+        return real_read(source)
+
+    def counting_parse(text: str, keep_nodes: bool = False) -> object:
+        parses.append(text)
+        return real_parse(text, keep_nodes)
+
+    monkeypatch.setattr(loader, "_read_bytes", counting_read)
+    monkeypatch.setattr(yamlparse, "parse", counting_parse)
+    for expected_parses, args in (
+        (1, ["path", "jr", "staff", "--json"]),
+        (0, ["compare", "jr", "maker", "--json"]),
+    ):
+        reads.clear()
+        parses.clear()
+        call = launcher.fast_call(["--ladder", str(ladder), *args], {})
+        assert call is not None
+        assert launcher.run(call) == 0
+        assert reads == [ladder]
+        assert len(parses) == expected_parses  # the second run finds the cached parse
+
+
+def test_validate_parses_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pmpath import loader, yamlparse
+
+    parses: list[str] = []
+    real_parse = yamlparse.parse
+
+    def counting_parse(text: str, keep_nodes: bool = False) -> object:
+        parses.append(text)
+        return real_parse(text, keep_nodes)
+
+    monkeypatch.setattr(yamlparse, "parse", counting_parse)
+    ladder, problems = loader.check_ladder(BAD / "warnings.yaml", strict=True)
+    assert ladder is not None and len(problems) == 4
+    assert len(parses) == 1
+
+
+def generated_ladder(path: Path, roles: int) -> tuple[str, str]:
+    """Ten roles per level, each leading to three roles on the next level."""
+    lines = ["roles:"]
+    for index in range(roles):
+        level = index // 10
+        links = (
+            [f"r{(level + 1) * 10 + (index * 3 + k) % 10}" for k in range(3)] if index < roles - 10 else []
+        )
+        lines.append(f"  - {{id: r{index}, title: Role {index}, level: {level}, next: [{', '.join(links)}]}}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "r0", f"r{roles - 1}"
+
+
+def test_ten_thousand_roles_validate_and_route(tmp_path: Path) -> None:
+    """A correctness test with a generous limit that only catches blow-ups."""
+    path = tmp_path / "big.yaml"
+    bottom, top = generated_ladder(path, 10_000)
+    script = str(Path(sys.executable).parent / "pmpath")
+    validate = subprocess.run([script, "validate", str(path)], capture_output=True, text=True, timeout=120)
+    assert validate.returncode == 0, validate.stdout
+    assert validate.stdout.endswith(": valid: 10000 roles\n")
+    route = subprocess.run(
+        [script, "--ladder", str(path), "path", bottom, top, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert route.returncode == 0, route.stderr
+    steps = json.loads(route.stdout)["steps"]
+    assert [step["level"] for step in steps] == list(range(1000))
