@@ -14,6 +14,9 @@ markers is replaced by what the command prints (at 100 columns, no colour):
 `<!-- embed mermaid: CMD -->` ... `<!-- /embed -->` puts CMD's raw output in a
 ```mermaid block, which GitHub draws as a diagram.
 
+`<!-- benchmark -->` ... `<!-- /benchmark -->` holds the latest figures of
+bench/run.py, from bench/results.json.
+
 Usage: python scripts/update_readme.py [--check]
 With --check, exit 1 (and change nothing) when the README is out of date; the
 SVG pictures are only written without --check.
@@ -32,6 +35,7 @@ from pathlib import Path
 README = Path(__file__).resolve().parent.parent / "README.md"
 ROOT = README.parent
 BLOCK = re.compile(r"(<!-- example: (?P<cmd>.+?) -->\n)(?P<body>.*?)(<!-- /example -->)", re.S)
+BENCH = re.compile(r"(<!-- benchmark -->\n)(.*?)(<!-- /benchmark -->)", re.S)
 EMBED = re.compile(r"(<!-- embed (?P<lang>\w+): (?P<cmd>.+?) -->\n)(?P<body>.*?)(<!-- /embed -->)", re.S)
 
 
@@ -67,7 +71,48 @@ def refresh(text: str) -> str:
         body = run(match.group("cmd"))
         return f"{match.group(1)}```{match.group('lang')}\n{body}\n```\n{match.group(5)}"
 
-    return EMBED.sub(embed, BLOCK.sub(replace, text))
+    def bench(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{benchmark_tables()}{match.group(3)}"
+
+    return BENCH.sub(bench, EMBED.sub(embed, BLOCK.sub(replace, text)))
+
+
+def benchmark_tables() -> str:
+    import json
+
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    lines = [
+        f"Measured {results['date']} on {results['machine']}, Python {results['python']}, "
+        f"{results['pairs']} alternating pairs per command.",
+        "",
+        "| start-up | median | min | max | median ms | floor ms | budget |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, r in results["startup"].items():
+        lines.append(
+            f"| `{name}` | {r['ratio_median']}x | {r['ratio_min']}x | {r['ratio_max']}x "
+            f"| {r['ms_median']} | {r['floor_ms_median']} | {r['budget_ratio']}x |"
+        )
+    lines += [
+        "",
+        "| roles | command | warm s | growth | warm MiB | cold s | growth | cold MiB |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for size, row in results["scale"].items():
+        for name, r in row.items():
+            cells = [
+                f"{int(size):,}",
+                f"`{name}`",
+                r["seconds_median"],
+                r.get("growth_from_previous", ""),
+                r["peak_mib"],
+                r["cold_seconds"],
+                r.get("cold_growth", ""),
+                r["cold_peak_mib"],
+            ]
+            lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    lines += ["", *(f"- {'met' if b['met'] else '**missed**'}: {b['check']}" for b in results["budgets"])]
+    return "\n".join(lines) + "\n"
 
 
 def pictures() -> None:
