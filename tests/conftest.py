@@ -26,6 +26,22 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 
 
 @pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text YAML-parsed by the loader during the test, in order."""
+    from pmpath import yamlparse
+
+    seen: list[str] = []
+    real = yamlparse.parse
+
+    def counting(text: str, keep_nodes: bool = False) -> Any:
+        seen.append(text)
+        return real(text, keep_nodes)
+
+    monkeypatch.setattr(yamlparse, "parse", counting)
+    return seen
+
+
+@pytest.fixture
 def run() -> Run:
     def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
         return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)

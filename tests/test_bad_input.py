@@ -116,27 +116,26 @@ def test_oversized_file_is_refused_before_parsing(
     assert "file is larger than" in result.stderr
 
 
-def test_endless_input_is_refused_with_bounded_memory(tmp_path: Path) -> None:
-    """/dev/zero never ends: pmpath reads one byte past the limit and stops."""
-    result = subprocess.run(
-        ["bash", "-c", f"ulimit -v 1000000; '{installed_script()}' --ladder /dev/zero list"],
-        cwd=tmp_path,
+def run_with_memory_cap(args: str, cwd: Path, timeout: int) -> subprocess.CompletedProcess[str]:
+    """pmpath in a real process whose address space is capped near 1 GB."""
+    return subprocess.run(
+        ["bash", "-c", f"ulimit -v 1000000; '{installed_script()}' {args}"],
+        cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
     )
+
+
+def test_endless_input_is_refused_with_bounded_memory(tmp_path: Path) -> None:
+    """/dev/zero never ends: pmpath reads one byte past the limit and stops."""
+    result = run_with_memory_cap("--ladder /dev/zero list", tmp_path, timeout=60)
     assert result.returncode == 1
     assert result.stderr == "/dev/zero: file is larger than 32 MiB; refusing to read it\n"
 
 
 def test_expansion_bomb_is_refused_quickly_in_a_real_process(tmp_path: Path) -> None:
-    result = subprocess.run(
-        ["bash", "-c", f"ulimit -v 1000000; '{installed_script()}' --ladder '{BAD / 'bomb.yaml'}' list"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=20,
-    )
+    result = run_with_memory_cap(f"--ladder '{BAD / 'bomb.yaml'}' list", tmp_path, timeout=20)
     assert result.returncode == 1
     assert "expansion bomb" in result.stderr
 

@@ -7,22 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pmpath import cache, yamlparse
+from pmpath import cache
 from pmpath.loader import check_ladder, load_ladder
 from tests.conftest import SMALL, write_ladder
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    seen: list[str] = []
-    real = yamlparse.parse
-
-    def counting(text: str, keep_nodes: bool = False) -> object:
-        seen.append(text)
-        return real(text, keep_nodes)
-
-    monkeypatch.setattr(yamlparse, "parse", counting)
-    return seen
 
 
 def cache_files() -> list[Path]:

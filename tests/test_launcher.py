@@ -171,25 +171,21 @@ def test_other_commands_still_reach_typer() -> None:
     assert "typer" in modules_after(["validate"])
 
 
-def test_the_ladder_is_read_and_parsed_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from pmpath import loader, yamlparse
+def test_the_ladder_is_read_and_parsed_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parses: list[str]
+) -> None:
+    from pmpath import loader
 
     ladder = tmp_path / "ladder.yaml"
     ladder.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
     reads: list[Path] = []
-    parses: list[str] = []
-    real_read, real_parse = loader._read_bytes, yamlparse.parse
+    real_read = loader._read_bytes
 
     def counting_read(source: Path) -> bytes:
         reads.append(source)
         return real_read(source)
 
-    def counting_parse(text: str, keep_nodes: bool = False) -> object:
-        parses.append(text)
-        return real_parse(text, keep_nodes)
-
     monkeypatch.setattr(loader, "_read_bytes", counting_read)
-    monkeypatch.setattr(yamlparse, "parse", counting_parse)
     for expected_parses, args in (
         (1, ["path", "jr", "staff", "--json"]),
         (0, ["compare", "jr", "maker", "--json"]),
@@ -203,17 +199,9 @@ def test_the_ladder_is_read_and_parsed_once(monkeypatch: pytest.MonkeyPatch, tmp
         assert len(parses) == expected_parses  # the second run finds the cached parse
 
 
-def test_validate_parses_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pmpath import loader, yamlparse
+def test_validate_parses_once(parses: list[str]) -> None:
+    from pmpath import loader
 
-    parses: list[str] = []
-    real_parse = yamlparse.parse
-
-    def counting_parse(text: str, keep_nodes: bool = False) -> object:
-        parses.append(text)
-        return real_parse(text, keep_nodes)
-
-    monkeypatch.setattr(yamlparse, "parse", counting_parse)
     ladder, problems = loader.check_ladder(BAD / "warnings.yaml", strict=True)
     assert ladder is not None and len(problems) == 4
     assert len(parses) == 1

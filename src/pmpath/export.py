@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from pmpath import serialize
-from pmpath.fields import ROLE_FIELDS
+from pmpath.fields import ROLE_FIELDS, ROLE_SECTIONS
 from pmpath.model import Ladder, Role
 from pmpath.text import escape_controls
 
@@ -196,14 +196,8 @@ def _role_markdown(ladder: Ladder, role: Role) -> list[str]:
         lines += [_md(role.summary), ""]
     if role.scope:
         lines += [f"**Scope:** {_md(role.scope)}", ""]
-    for title, items in (
-        ("Responsibilities", role.responsibilities),
-        ("In practice", role.in_practice),
-        ("What this background brings", role.brings),
-        ("What it must learn", role.to_learn),
-        ("Ready for the next step when", role.ready_when),
-        ("How people stand out", role.stand_out),
-    ):
+    for name, title in ROLE_SECTIONS:
+        items = getattr(role, name)
         if items:
             lines += [f"**{title}**", "", *(f"- {_md(item)}" for item in items), ""]
     if ladder.competencies and role.competencies:

@@ -42,6 +42,17 @@ ROLE_FIELDS: tuple[FieldSpec, ...] = (
 
 ROLE_FIELD_NAMES = tuple(spec.name for spec in ROLE_FIELDS)
 
+# The list fields a role page shows, in reading order, with their headings;
+# shared by the terminal view and the Markdown export.
+ROLE_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("responsibilities", "Responsibilities"),
+    ("in_practice", "In practice"),
+    ("brings", "What this background brings"),
+    ("to_learn", "What it must learn"),
+    ("ready_when", "Ready for the next step when"),
+    ("stand_out", "How people stand out"),
+)
+
 LADDER_KEYS = ("title", "description", "scale", "competencies", "roles")
 COMPETENCY_KEYS = ("id", "name", "description")
 SCALE_KEYS = ("level", "name", "description")

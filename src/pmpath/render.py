@@ -18,6 +18,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from pmpath.fields import ROLE_SECTIONS
 from pmpath.model import Ladder, Rating, Role
 
 if TYPE_CHECKING:
@@ -120,15 +121,8 @@ def role_view(ladder: Ladder, role: Role, previous: list[Role], following: list[
     if role.summary:
         parts.extend([Text(), inert(role.summary)])
     _section(parts, "Scope", inert(role.scope) if role.scope else None)
-    lists = (
-        ("Responsibilities", role.responsibilities),
-        ("In practice", role.in_practice),
-        ("What this background brings", role.brings),
-        ("What it must learn", role.to_learn),
-        ("Ready for the next step when", role.ready_when),
-        ("How people stand out", role.stand_out),
-    )
-    for title, items in lists:
+    for name, title in ROLE_SECTIONS:
+        items = getattr(role, name)
         _section(parts, title, _bullets(items) if items else None)
     _section(parts, "Competencies", _competency_table(ladder, role))
     _section(parts, "Leads to", _role_names(following))
