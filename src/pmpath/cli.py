@@ -22,7 +22,8 @@ from pmpath.output import print_error, write_stdout
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the ladder file is invalid or the question has no answer; "
-    "2 usage error, including a role name that matches nothing; 130 interrupted."
+    "2 usage error, including a role name that matches nothing; 130 interrupted; "
+    "141 the output pipe was closed early."
 )
 
 app = typer.Typer(

@@ -69,12 +69,6 @@ class Ladder:
     def role(self, role_id: str) -> Role:
         return self.by_id[role_id]
 
-    def competency(self, competency_id: str) -> Competency:
-        for competency in self.competencies:
-            if competency.id == competency_id:
-                return competency
-        raise KeyError(competency_id)
-
     def scale_name(self, level: int) -> str:
         for step in self.scale:
             if step.level == level:
