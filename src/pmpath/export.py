@@ -35,7 +35,8 @@ def _role_data(role: Role) -> dict[str, Any]:
     return data
 
 
-def ladder_data(ladder: Ladder) -> dict[str, Any]:
+def ladder_data(ladder: Ladder, role_data: Callable[[Role], dict[str, Any]] = _role_data) -> dict[str, Any]:
+    """The ladder as plain data; each role as `role_data` makes it."""
     data: dict[str, Any] = {}
     if ladder.title:
         data["title"] = ladder.title
@@ -51,7 +52,7 @@ def ladder_data(ladder: Ladder) -> dict[str, Any]:
             {"id": c.id, "name": c.name, **({"description": c.description} if c.description else {})}
             for c in ladder.competencies
         ]
-    data["roles"] = [_role_data(role) for role in ladder.roles]
+    data["roles"] = [role_data(role) for role in ladder.roles]
     return data
 
 
@@ -62,9 +63,7 @@ def to_yaml(ladder: Ladder) -> str:
 
 def to_json(ladder: Ladder) -> str:
     """The ladder with every role as the same object `show --json` prints."""
-    data = ladder_data(ladder)
-    data["roles"] = [serialize.role_detail(role) for role in ladder.roles]
-    return serialize.dumps(data)
+    return serialize.dumps(ladder_data(ladder, serialize.role_detail))
 
 
 def self_assessment_yaml(role_id: str | None, levels: dict[str, int]) -> str:
