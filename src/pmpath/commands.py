@@ -8,7 +8,9 @@ errors are raised as PmpathError for the caller to report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from pmpath import queries, serialize
 from pmpath.errors import EXIT_DATA, EXIT_OK, PmpathError, UsageProblem
@@ -114,29 +116,41 @@ def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> 
     return EXIT_OK if hits else EXIT_DATA
 
 
+def _require_competencies(ladder: Ladder) -> None:
+    if not ladder.competencies:
+        raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
+
+
 def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> list[Role]:
     from pmpath import routes
 
     return routes.shortest_route(ladder, start, goal) if start is not None else [goal]
 
 
-def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool, no_color: bool) -> int:
+def _gap_data(
+    ladder: Ladder, start: Role | None, route: list[Role], levels: Mapping[str, int] | None
+) -> dict[str, Any]:
+    """The gap along route, from start's levels or, when given, a person's own."""
     from pmpath import routes
 
+    result = routes.gap(ladder, route, levels)
+    return serialize.gap_result(result, start.id if start else None, assessed=levels is not None)
+
+
+def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool, no_color: bool) -> int:
     if len(roles) != (1 if me is not None else 2):
         raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
     ladder = load_ladder(ladder_path)
     goal = queries.resolve_role(ladder, roles[-1])
     if me is None:
         start: Role | None = queries.resolve_role(ladder, roles[0])
-        result = routes.gap(ladder, _gap_route(ladder, start, goal))
+        levels = None
     else:
-        if not ladder.competencies:
-            raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
+        _require_competencies(ladder)
         assessment = load_self_assessment(me, ladder)
         start = ladder.role(assessment.role) if assessment.role else None
-        result = routes.gap(ladder, _gap_route(ladder, start, goal), assessment.levels)
-    data = serialize.gap_result(result, start.id if start else None, assessed=me is not None)
+        levels = assessment.levels
+    data = _gap_data(ladder, start, _gap_route(ladder, start, goal), levels)
     if json_:
         write_stdout(serialize.dumps(data))
     else:
@@ -149,18 +163,17 @@ def assess(
 ) -> int:
     from rich.console import Console
 
-    from pmpath import interactive, routes
+    from pmpath import interactive
     from pmpath.export import self_assessment_yaml
 
     ladder = load_ladder(ladder_path)
-    if not ladder.competencies:
-        raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
+    _require_competencies(ladder)
     goal = queries.resolve_role(ladder, to_role)
     start = queries.resolve_role(ladder, from_role) if from_role else None
-    route = _gap_route(ladder, start, goal)
+    route = _gap_route(ladder, start, goal)  # no route: said before asking anything
     console = Console(no_color=no_color or None, highlight=False)
     levels = interactive.ask_levels(console, ladder, goal)
-    data = serialize.gap_result(routes.gap(ladder, route, levels), start.id if start else None, assessed=True)
+    data = _gap_data(ladder, start, route, levels)
     print_human(lambda render: render.gap_view(ladder, data), no_color)
     target = str(save) if save else interactive.ask_save_path(console, "my-levels.yaml")
     if target:
