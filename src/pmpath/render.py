@@ -47,12 +47,17 @@ def _bullets(items: Iterable[str], marker: str = "•") -> Table:
     return grid
 
 
-def _role_name(role: Role) -> Text:
-    name = inert(role.title, "bold")
+def _title_and_id(title: str, role_id: str, title_style: str = "bold") -> Text:
+    """'Senior Product Manager (senior-pm)', the way every view names a role."""
+    name = inert(title, title_style)
     name.append(" (")
-    name.append_text(inert(role.id, "green"))
+    name.append_text(inert(role_id, "green"))
     name.append(")")
     return name
+
+
+def _role_name(role: Role) -> Text:
+    return _title_and_id(role.title, role.id)
 
 
 def _role_names(roles: list[Role]) -> Text:
@@ -235,10 +240,7 @@ def _track_styles(ladder: Ladder) -> dict[str, str]:
 
 
 def _step_name(step: dict[str, Any]) -> Text:
-    name = inert(step["title"], "bold")
-    name.append(" (")
-    name.append_text(inert(step["id"], "green"))
-    name.append(")")
+    name = _title_and_id(step["title"], step["id"])
     facts = f" · level {step['level']}" + (f" · {step['track']}" if step["track"] else "")
     name.append_text(inert(facts, "dim"))
     return name
@@ -291,10 +293,7 @@ def routes_view(result: dict[str, Any]) -> RenderableType:
 
 
 def _tree_label(role: Role, seen_before: bool, style: str) -> Text:
-    label = inert(role.title, f"bold {style}".strip())
-    label.append(" (")
-    label.append_text(inert(role.id, "green"))
-    label.append(")")
+    label = _title_and_id(role.title, role.id, f"bold {style}".strip())
     if seen_before:
         label.stylize("dim")
         label.append(" ↑ shown above", style="dim italic")
