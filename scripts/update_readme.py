@@ -119,17 +119,19 @@ def pictures() -> None:
     """SVG screenshots of `pmpath tree` and `pmpath show senior`."""
     from rich.console import Console
 
-    from pmpath import queries, render, routes
-    from pmpath.loader import load_ladder
+    from pmpath.ladder.loading import load_ladder
+    from pmpath.output import render
+    from pmpath.queries import names
+    from pmpath.queries.tree import tree
 
     ladder = load_ladder()
-    senior = queries.resolve_role(ladder, "senior")
+    senior = names.resolve_role(ladder, "senior")
     views = {
-        "tree": ("pmpath tree", render.tree_view(ladder, routes.tree(ladder))),
+        "tree": ("pmpath tree", render.tree_view(ladder, tree(ladder))),
         "show-senior": (
             "pmpath show senior",
             render.role_view(
-                ladder, senior, queries.previous_roles(ladder, senior), queries.next_roles(ladder, senior)
+                ladder, senior, names.previous_roles(ladder, senior), names.next_roles(ladder, senior)
             ),
         ),
     }

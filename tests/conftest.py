@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from pmpath.cli import app
+from pmpath.cli.app import app
 
 LADDERS = Path(__file__).parent / "ladders"
 SMALL = LADDERS / "small.yaml"
@@ -28,16 +28,16 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every text YAML-parsed by the loader during the test, in order."""
-    from pmpath import yamlparse
+    from pmpath.ladder import yamlsafe
 
     seen: list[str] = []
-    real = yamlparse.parse
+    real = yamlsafe.parse
 
     def counting(text: str, keep_nodes: bool = False) -> Any:
         seen.append(text)
         return real(text, keep_nodes)
 
-    monkeypatch.setattr(yamlparse, "parse", counting)
+    monkeypatch.setattr(yamlsafe, "parse", counting)
     return seen
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pmpath import loader
+from pmpath.ladder import reading
 from tests.conftest import LADDERS, Run, installed_script
 
 BAD = LADDERS / "bad"
@@ -108,7 +108,7 @@ def test_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_oversized_file_is_refused_before_parsing(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "MAX_BYTES", 1024)
+    monkeypatch.setattr(reading, "MAX_BYTES", 1024)
     path = tmp_path / "big.yaml"
     path.write_text("roles:\n" + "  - {id: a, title: A, level: 1}\n" * 100)
     result = run("--ladder", str(path), "list")

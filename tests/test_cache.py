@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pmpath import cache
-from pmpath.loader import check_ladder, load_ladder
+from pmpath.ladder import cache
+from pmpath.ladder.loading import check_ladder, load_ladder
 from tests.conftest import SMALL, write_ladder
 
 

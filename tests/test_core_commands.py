@@ -257,7 +257,7 @@ def test_ctrl_c_exits_130_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     def interrupted(path: object = None) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pmpath.commands.load_ladder", interrupted)
+    monkeypatch.setattr("pmpath.cli.commands.load_ladder", interrupted)
     result = run("list")
     assert result.exit_code == 130
     assert "Traceback" not in result.output

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pmpath.loader import bundled_ladder_path
+from pmpath.ladder.reading import bundled_ladder_path
 from tests.conftest import LADDERS, SMALL, Run, installed_script, run_json
 from tests.test_process import clean_env
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pmpath import launcher
+from pmpath.cli import launcher
 from tests.conftest import LADDERS, SMALL
 from tests.test_process import clean_env
 
@@ -61,14 +61,14 @@ def run_entry(module: str, args: list[str], **env: str) -> subprocess.CompletedP
 @pytest.mark.parametrize("args", CALLS, ids=" ".join)
 def test_fast_path_matches_typer(args: list[str]) -> None:
     assert launcher.fast_call(args, {}) is not None, "this call should take the fast path"
-    fast = run_entry("pmpath.launcher", args)
-    typer = run_entry("pmpath.cli", args)
+    fast = run_entry("pmpath.cli.launcher", args)
+    typer = run_entry("pmpath.cli.app", args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
 
 
 def test_fast_path_reads_the_ladder_from_the_environment() -> None:
-    fast = run_entry("pmpath.launcher", ["list", "--json"], PMPATH_LADDER=str(SMALL))
-    typer = run_entry("pmpath.cli", ["list", "--json"], PMPATH_LADDER=str(SMALL))
+    fast = run_entry("pmpath.cli.launcher", ["list", "--json"], PMPATH_LADDER=str(SMALL))
+    typer = run_entry("pmpath.cli.app", ["list", "--json"], PMPATH_LADDER=str(SMALL))
     assert fast.stdout == typer.stdout
     assert json.loads(fast.stdout)[0]["id"] == "junior"
 
@@ -109,8 +109,8 @@ def test_everything_else_goes_to_typer(args: list[str]) -> None:
 def test_fast_completion_matches_typer(words: str, cursor: int) -> None:
     env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cursor)}
     assert launcher.fast_completion(env) is not None
-    fast = run_entry("pmpath.launcher", [], **env)
-    typer = run_entry("pmpath.cli", [], **env)
+    fast = run_entry("pmpath.cli.launcher", [], **env)
+    typer = run_entry("pmpath.cli.app", [], **env)
     assert (fast.returncode, fast.stdout) == (typer.returncode, typer.stdout)
 
 
@@ -127,7 +127,7 @@ def test_other_completions_go_to_typer(words: str, cursor: int) -> None:
 def modules_after(args: list[str], **env: str) -> set[str]:
     code = (
         "import sys\n"
-        "from pmpath.launcher import main\n"
+        "from pmpath.cli.launcher import main\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"
@@ -147,7 +147,7 @@ def family(modules: set[str], name: str) -> set[str]:
 def test_json_path_imports_neither_typer_nor_rich() -> None:
     modules_after(["show", "senior", "--json"])  # first run fills the parse cache
     loaded = modules_after(["show", "senior", "--json"])
-    assert "pmpath.commands" in loaded
+    assert "pmpath.cli.commands" in loaded
     assert family(loaded, "rich") == set()
     assert family(loaded, "typer") == set()
     assert family(loaded, "yaml") == set(), "a warm run must not even import PyYAML"
@@ -156,7 +156,7 @@ def test_json_path_imports_neither_typer_nor_rich() -> None:
 def test_completion_imports_neither_typer_nor_rich() -> None:
     env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath show se", "COMP_CWORD": "2"}
     loaded = modules_after([], **env)
-    assert "pmpath.commands" in loaded
+    assert "pmpath.cli.commands" in loaded
     assert family(loaded, "rich") == set()
     assert family(loaded, "typer") == set()
 
@@ -174,18 +174,18 @@ def test_other_commands_still_reach_typer() -> None:
 def test_the_ladder_is_read_and_parsed_once(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parses: list[str]
 ) -> None:
-    from pmpath import loader
+    from pmpath.ladder import reading
 
     ladder = tmp_path / "ladder.yaml"
     ladder.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
     reads: list[Path] = []
-    real_read = loader._read_bytes
+    real_read = reading.read_bytes
 
     def counting_read(source: Path) -> bytes:
         reads.append(source)
         return real_read(source)
 
-    monkeypatch.setattr(loader, "_read_bytes", counting_read)
+    monkeypatch.setattr(reading, "read_bytes", counting_read)
     for expected_parses, args in (
         (1, ["path", "jr", "staff", "--json"]),
         (0, ["compare", "jr", "maker", "--json"]),
@@ -200,9 +200,9 @@ def test_the_ladder_is_read_and_parsed_once(
 
 
 def test_validate_parses_once(parses: list[str]) -> None:
-    from pmpath import loader
+    from pmpath.ladder import loading
 
-    ladder, problems = loader.check_ladder(BAD / "warnings.yaml", strict=True)
+    ladder, problems = loading.check_ladder(BAD / "warnings.yaml", strict=True)
     assert ladder is not None and len(problems) == 4
     assert len(parses) == 1
 

@@ -414,9 +414,9 @@ def test_assess_asks_then_saves_a_file_gap_accepts(
 ) -> None:
     from typer.testing import CliRunner
 
-    from pmpath.cli import app
+    from pmpath.cli.app import app
 
-    monkeypatch.setattr("pmpath.cli._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("pmpath.cli.app._stdin_is_terminal", lambda: True)
     saved = tmp_path / "levels.yaml"
     result = CliRunner().invoke(
         app,

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from pmpath.loader import bundled_ladder_path
+from pmpath.ladder.reading import bundled_ladder_path
 from tests.conftest import LADDERS, Run, run_json
 
 BAD = LADDERS / "bad"
@@ -85,7 +85,7 @@ def test_validate_missing_file(run: Run, tmp_path: Path) -> None:
 def schema() -> dict[str, Any]:
     from typer.testing import CliRunner
 
-    from pmpath.cli import app
+    from pmpath.cli.app import app
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0
@@ -186,7 +186,7 @@ def test_company_ladder_show_and_compare(run: Run) -> None:
 def test_readme_ladder_examples_are_valid(tmp_path: Path) -> None:
     import re
 
-    from pmpath.loader import check_ladder
+    from pmpath.ladder.loading import check_ladder
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     blocks = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "roles:" in b]

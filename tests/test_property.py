@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pmpath.cli import app
-from pmpath.loader import check_ladder
+from pmpath.cli.app import app
+from pmpath.ladder.loading import check_ladder
 
 SETTINGS = settings(
     max_examples=80,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pmpath import queries
 from pmpath.errors import UsageProblem
-from pmpath.loader import load_ladder
-from pmpath.model import Ladder
+from pmpath.ladder.loading import load_ladder
+from pmpath.ladder.model import Ladder
+from pmpath.queries import names
 from tests.conftest import SMALL
 
 
@@ -39,46 +39,46 @@ def small() -> Ladder:
     ],
 )
 def test_bundled_names_resolve(bundled: Ladder, name: str, expected: str) -> None:
-    assert queries.resolve_role(bundled, name).id == expected
+    assert names.resolve_role(bundled, name).id == expected
 
 
 def test_exact_name_beats_a_longer_prefix(small: Ladder) -> None:
     # "staff" is an alias of staff-maker and a prefix of nothing else.
-    assert queries.resolve_role(small, "staff").id == "staff-maker"
-    assert queries.resolve_role(small, "maker").id == "maker"
+    assert names.resolve_role(small, "staff").id == "staff-maker"
+    assert names.resolve_role(small, "maker").id == "maker"
 
 
 def test_prefix_shared_by_two_roles_is_ambiguous(small: Ladder) -> None:
     with pytest.raises(UsageProblem) as caught:
-        queries.resolve_role(small, "ma")
+        names.resolve_role(small, "ma")
     assert str(caught.value) == (
         "'ma' matches more than one role: 'maker' (Maker), 'lead-maker' (Lead Maker)"
     )
 
 
 def test_prefix_of_two_names_of_one_role_is_not_ambiguous(small: Ladder) -> None:
-    assert queries.resolve_role(small, "j").id == "junior"
+    assert names.resolve_role(small, "j").id == "junior"
 
 
 def test_typo_suggests_one_name_per_role(bundled: Ladder) -> None:
     with pytest.raises(UsageProblem) as caught:
-        queries.resolve_role(bundled, "senoir")
+        names.resolve_role(bundled, "senoir")
     assert str(caught.value) == "no role matches 'senoir'. Did you mean 'senior'?"
 
 
 def test_empty_name_is_refused(small: Ladder) -> None:
     with pytest.raises(UsageProblem):
-        queries.resolve_role(small, " ")
+        names.resolve_role(small, " ")
 
 
 def test_next_and_previous(small: Ladder) -> None:
     maker = small.role("maker")
-    assert [r.id for r in queries.next_roles(small, maker)] == ["lead-maker", "staff-maker"]
-    assert [r.id for r in queries.previous_roles(small, maker)] == ["junior"]
+    assert [r.id for r in names.next_roles(small, maker)] == ["lead-maker", "staff-maker"]
+    assert [r.id for r in names.previous_roles(small, maker)] == ["junior"]
 
 
 def test_compare_changes(small: Ladder) -> None:
-    from pmpath.compare import compare
+    from pmpath.queries.compare import compare
 
     result = compare(small, small.role("junior"), small.role("maker"))
     assert result.level_change == 1

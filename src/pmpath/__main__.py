@@ -1,3 +1,3 @@
-from pmpath.launcher import main
+from pmpath.cli.launcher import main
 
 main()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.prompt import Confirm, Prompt
 
-from pmpath.model import Ladder, Role
-from pmpath.render import inert
+from pmpath.ladder.model import Ladder, Role
+from pmpath.output.render import inert
 
 
 def ask_levels(console: Console, ladder: Ladder, goal: Role) -> dict[str, int]:

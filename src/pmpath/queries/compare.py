@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmpath.model import Competency, Ladder, Rating, Role
+from pmpath.ladder.model import Competency, Ladder, Rating, Role
 
 
 @dataclass(frozen=True)

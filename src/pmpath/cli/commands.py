@@ -12,12 +12,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pmpath import queries, serialize
 from pmpath.errors import EXIT_DATA, EXIT_OK, PmpathError, UsageProblem
-from pmpath.loader import bundled_ladder_path, check_ladder, load_ladder, load_self_assessment
-from pmpath.model import Ladder, Role
-from pmpath.output import print_human, print_message, write_stdout
-from pmpath.text import escape_controls
+from pmpath.ladder.assessment import load_self_assessment
+from pmpath.ladder.loading import check_ladder, load_ladder
+from pmpath.ladder.model import Ladder, Role
+from pmpath.ladder.reading import bundled_ladder_path
+from pmpath.output import serialize
+from pmpath.output.escape import escape_controls
+from pmpath.output.terminal import print_human, print_message, write_stdout
+from pmpath.queries import names
 
 
 def list_roles(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
@@ -31,19 +34,19 @@ def list_roles(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
 
 def show(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
     ladder = load_ladder(ladder_path)
-    found = queries.resolve_role(ladder, role)
+    found = names.resolve_role(ladder, role)
     if json_:
         write_stdout(serialize.dumps(serialize.role_detail(found)))
         return EXIT_OK
-    previous, following = queries.previous_roles(ladder, found), queries.next_roles(ladder, found)
+    previous, following = names.previous_roles(ladder, found), names.next_roles(ladder, found)
     print_human(lambda render: render.role_view(ladder, found, previous, following), no_color)
     return EXIT_OK
 
 
 def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
     ladder = load_ladder(ladder_path)
-    found = queries.resolve_role(ladder, role)
-    following = queries.next_roles(ladder, found)
+    found = names.resolve_role(ladder, role)
+    following = names.next_roles(ladder, found)
     if json_:
         write_stdout(serialize.dumps(serialize.next_steps(found, following)))
     else:
@@ -53,9 +56,9 @@ def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> i
 
 def compare(ladder_path: Path | None, role_a: str, role_b: str, json_: bool, no_color: bool) -> int:
     ladder = load_ladder(ladder_path)
-    from pmpath.compare import compare as compare_roles
+    from pmpath.queries.compare import compare as compare_roles
 
-    result = compare_roles(ladder, queries.resolve_role(ladder, role_a), queries.resolve_role(ladder, role_b))
+    result = compare_roles(ladder, names.resolve_role(ladder, role_a), names.resolve_role(ladder, role_b))
     if json_:
         write_stdout(serialize.dumps(serialize.comparison(result)))
     else:
@@ -66,10 +69,10 @@ def compare(ladder_path: Path | None, role_a: str, role_b: str, json_: bool, no_
 def path(
     ladder_path: Path | None, from_role: str, to_role: str, all_: bool, json_: bool, no_color: bool
 ) -> int:
-    from pmpath import routes
+    from pmpath.queries import routes
 
     ladder = load_ladder(ladder_path)
-    start, goal = queries.resolve_role(ladder, from_role), queries.resolve_role(ladder, to_role)
+    start, goal = names.resolve_role(ladder, from_role), names.resolve_role(ladder, to_role)
     if all_:
         every = serialize.routes_result(ladder, start, goal, routes.all_routes(ladder, start, goal))
         if json_:
@@ -86,11 +89,11 @@ def path(
 
 
 def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool) -> int:
-    from pmpath import routes
+    from pmpath.queries.tree import tree as grow_tree
 
     ladder = load_ladder(ladder_path)
-    root = queries.resolve_role(ladder, role) if role is not None else None
-    nodes = routes.tree(ladder, root)
+    root = names.resolve_role(ladder, role) if role is not None else None
+    nodes = grow_tree(ladder, root)
     if json_:
         try:
             text = serialize.dumps(serialize.tree_nodes(nodes))
@@ -104,7 +107,7 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
 
 def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> int:
     ladder = load_ladder(ladder_path)
-    from pmpath.search import search as search_roles
+    from pmpath.queries.search import search as search_roles
 
     hits = search_roles(ladder, text)
     if json_:
@@ -122,7 +125,7 @@ def _require_competencies(ladder: Ladder) -> None:
 
 
 def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> list[Role]:
-    from pmpath import routes
+    from pmpath.queries import routes
 
     return routes.shortest_route(ladder, start, goal) if start is not None else [goal]
 
@@ -131,9 +134,9 @@ def _gap_data(
     ladder: Ladder, start: Role | None, route: list[Role], levels: Mapping[str, int] | None
 ) -> dict[str, Any]:
     """The gap along route, from start's levels or, when given, a person's own."""
-    from pmpath import routes
+    from pmpath.queries.gap import gap as gap_between
 
-    result = routes.gap(ladder, route, levels)
+    result = gap_between(ladder, route, levels)
     return serialize.gap_result(result, start.id if start else None, assessed=levels is not None)
 
 
@@ -141,9 +144,9 @@ def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool
     if len(roles) != (1 if me is not None else 2):
         raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
     ladder = load_ladder(ladder_path)
-    goal = queries.resolve_role(ladder, roles[-1])
+    goal = names.resolve_role(ladder, roles[-1])
     if me is None:
-        start: Role | None = queries.resolve_role(ladder, roles[0])
+        start: Role | None = names.resolve_role(ladder, roles[0])
         levels = None
     else:
         _require_competencies(ladder)
@@ -163,13 +166,13 @@ def assess(
 ) -> int:
     from rich.console import Console
 
-    from pmpath import interactive
-    from pmpath.export import self_assessment_yaml
+    from pmpath.cli import interactive
+    from pmpath.output.export import self_assessment_yaml
 
     ladder = load_ladder(ladder_path)
     _require_competencies(ladder)
-    goal = queries.resolve_role(ladder, to_role)
-    start = queries.resolve_role(ladder, from_role) if from_role else None
+    goal = names.resolve_role(ladder, to_role)
+    start = names.resolve_role(ladder, from_role) if from_role else None
     route = _gap_route(ladder, start, goal)  # no route: said before asking anything
     console = Console(no_color=no_color or None, highlight=False)
     levels = interactive.ask_levels(console, ladder, goal)
@@ -183,7 +186,7 @@ def assess(
 
 
 def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
-    from pmpath.export import FORMATS
+    from pmpath.output.export import FORMATS
 
     text = FORMATS[format_](load_ladder(ladder_path))
     if output is None:
@@ -212,14 +215,14 @@ def validate(ladder_path: Path | None, path: Path | None, json_: bool) -> int:
 
 
 def schema() -> int:
-    from pmpath.schema import ladder_schema
+    from pmpath.ladder.schema import ladder_schema
 
     write_stdout(serialize.dumps(ladder_schema()))
     return EXIT_OK
 
 
 def init(path: Path, force: bool) -> int:
-    from pmpath.loader import starter_ladder_text
+    from pmpath.ladder.reading import starter_ladder_text
 
     text = starter_ladder_text()
     if str(path) == "-":

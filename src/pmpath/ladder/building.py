@@ -1,141 +1,22 @@
-"""Read a ladder file safely, check it, and build the frozen model.
-
-Safety first: only YAML's safe constructors run (no `!!python/...` objects),
-files over MAX_BYTES are refused before parsing, and documents whose aliases
-would expand far beyond their written size ("billion laughs") are refused
-before anything walks them.
-
-Every problem is collected with the path of the offending value; line numbers
-are looked up only when there is something to report, so a valid file is
-parsed exactly once.
-"""
+"""Check plain YAML data and build the frozen model from it, noting every
+problem with the path of the offending value (lines are looked up later, only
+when there is something to report)."""
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pmpath import cache, fields
-from pmpath.errors import FileProblem, LadderError, Problem
-from pmpath.model import Competency, Ladder, Rating, Role, ScaleLevel, SelfAssessment
+from pmpath.errors import Problem
+from pmpath.ladder import fileformat
+from pmpath.ladder.model import Competency, Ladder, Rating, Role, ScaleLevel
 
-MAX_BYTES = 32 * 1024 * 1024
-_ID = re.compile(fields.ID_PATTERN)
+_ID = re.compile(fileformat.ID_PATTERN)
 Path_ = tuple[str | int, ...]
 
 
-def bundled_ladder_path() -> Path:
-    """The ladder shipped with pmpath: inside the wheel, or in the checkout."""
-    package_dir = Path(__file__).resolve().parent
-    packaged = package_dir / "data" / "roles.yaml"
-    if packaged.is_file():
-        return packaged
-    return package_dir.parent.parent / "data" / "roles.yaml"
-
-
-def starter_ladder_text() -> str:
-    """The commented starter ladder that `pmpath init` writes."""
-    return (Path(__file__).resolve().parent / "starter.yaml").read_text(encoding="utf-8")
-
-
-def load_ladder(path: Path | None = None) -> Ladder:
-    """Load a ladder or raise LadderError listing every error (not warnings)."""
-    ladder, problems = check_ladder(path)
-    if ladder is None:
-        source = path or bundled_ladder_path()
-        raise LadderError(str(source), [p for p in problems if not p.warning])
-    return ladder
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading allocates a great many containers and makes no reference
-    cycles, yet the cyclic garbage collector would rescan the growing heap
-    over and over: on 100,000 roles, 2.05 s with it, 1.28 s without."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def check_ladder(path: Path | None = None, strict: bool = False) -> tuple[Ladder | None, list[Problem]]:
-    """Load a ladder, returning it (None if unusable) and every problem found.
-
-    `strict` adds the checks that need the YAML node tree (duplicate keys);
-    `validate` uses it, ordinary commands do not. The file is read once and
-    parsed at most once; a valid ladder seen before is not parsed at all.
-    """
-    with _collector_paused():
-        return _check(path or bundled_ladder_path(), strict)
-
-
-def _check(source: Path, strict: bool) -> tuple[Ladder | None, list[Problem]]:
-    try:
-        raw = _read_bytes(source)
-        cached = cache.load(raw)
-        if cached is not None and (cached.strict_clean or not strict):
-            builder = _Builder()
-            ladder = builder.build(cached.data, source)
-            # Warnings that validate reports need their lines: only the YAML has them.
-            if not (strict and builder.problems):
-                return ladder, builder.problems
-        return _check_parsed(source, raw, strict)
-    except FileProblem as fatal:
-        return None, [fatal.problem]
-
-
-def _check_parsed(source: Path, raw: bytes, strict: bool) -> tuple[Ladder | None, list[Problem]]:
-    from pmpath import yamlparse
-
-    text = _decode(raw)
-    data, root = yamlparse.parse(text, keep_nodes=strict)
-    builder = _Builder()
-    ladder = builder.build(data, source)
-    problems = builder.problems + (yamlparse.duplicate_keys(root) if strict else [])
-    errors = [p for p in problems if not p.warning]
-    if not errors:
-        cache.store(raw, cache.Entry(data, strict_clean=strict and not problems))
-    if problems:
-        problems = yamlparse.with_lines(problems, root, text)
-    return (None if errors else ladder), problems
-
-
-def _read_bytes(source: Path) -> bytes:
-    try:
-        with open(source, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise FileProblem("no such file") from None
-    except IsADirectoryError:
-        raise FileProblem("is a directory, not a ladder file") from None
-    except PermissionError:
-        raise FileProblem("permission denied: cannot read this file") from None
-    except OSError as error:
-        raise FileProblem(f"cannot read this file: {error.strerror or error}") from None
-    if len(raw) > MAX_BYTES:
-        raise FileProblem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
-    return raw
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise FileProblem(
-            f"not valid UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-            line,
-        ) from None
-
-
-def _kind_name(value: object) -> str:
+def kind_name(value: object) -> str:
     if value is None:
         return "empty"
     if isinstance(value, bool):
@@ -151,14 +32,14 @@ def _kind_name(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
     import difflib  # only when something is wrong: it costs ~3 ms to import
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-class _Builder:
+class Builder:
     """Checks plain YAML data and turns it into a Ladder, noting each problem."""
 
     def __init__(self) -> None:
@@ -175,39 +56,39 @@ class _Builder:
         if isinstance(value, str):
             return value
         hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
-        self.error(path, f"{what} must be text, not {_kind_name(value)}{hint}")
+        self.error(path, f"{what} must be text, not {kind_name(value)}{hint}")
         return ""
 
     def integer(self, value: object, path: Path_, what: str) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        self.error(path, f"{what} must be a whole number, not {_kind_name(value)}")
+        self.error(path, f"{what} must be a whole number, not {kind_name(value)}")
         return 0
 
     def text_list(self, value: object, path: Path_, what: str) -> tuple[str, ...]:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.error(path, f"{what} must be a list of text, not {_kind_name(value)}")
+            self.error(path, f"{what} must be a list of text, not {kind_name(value)}")
             return ()
         items = []
         for index, item in enumerate(value):
             if isinstance(item, str):
                 items.append(item)
             else:
-                self.error((*path, index), f"{what} entries must be text, not {_kind_name(item)}")
+                self.error((*path, index), f"{what} entries must be text, not {kind_name(item)}")
         return tuple(items)
 
     def mapping(self, value: object, path: Path_, what: str) -> dict[Any, Any] | None:
         if isinstance(value, dict):
             return value
-        self.error(path, f"{what} must be a mapping of keys to values, not {_kind_name(value)}")
+        self.error(path, f"{what} must be a mapping of keys to values, not {kind_name(value)}")
         return None
 
     def unknown_keys(self, data: dict[Any, Any], allowed: tuple[str, ...], path: Path_, what: str) -> None:
         for key in data:
             if key not in allowed:
-                hint = _did_you_mean(str(key), allowed)
+                hint = did_you_mean(str(key), allowed)
                 self.warn((*path, str(key)), f"unknown key '{key}' in {what}{hint}; it is ignored")
 
     # -- the ladder ----------------------------------------------------------
@@ -216,9 +97,9 @@ class _Builder:
             self.error((), "the file is empty; a ladder needs a 'roles:' list")
             return None
         if not isinstance(data, dict):
-            self.error((), f"a ladder must be a mapping with a 'roles:' list, not {_kind_name(data)}")
+            self.error((), f"a ladder must be a mapping with a 'roles:' list, not {kind_name(data)}")
             return None
-        self.unknown_keys(data, fields.LADDER_KEYS, (), "the ladder")
+        self.unknown_keys(data, fileformat.LADDER_KEYS, (), "the ladder")
         scale = self.scale(data.get("scale"))
         competencies = self.competencies(data.get("competencies"))
         if "roles" not in data:
@@ -226,7 +107,7 @@ class _Builder:
             return None
         raw_roles = data["roles"]
         if not isinstance(raw_roles, list) or not raw_roles:
-            self.error(("roles",), f"'roles' must be a non-empty list, not {_kind_name(raw_roles)}")
+            self.error(("roles",), f"'roles' must be a non-empty list, not {kind_name(raw_roles)}")
             return None
         known_competencies = {c.id for c in competencies}
         if competencies and not scale:
@@ -259,7 +140,7 @@ class _Builder:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.error(("scale",), f"'scale' must be a list of levels, not {_kind_name(raw)}")
+            self.error(("scale",), f"'scale' must be a list of levels, not {kind_name(raw)}")
             return ()
         steps: list[ScaleLevel] = []
         for index, item in enumerate(raw):
@@ -267,7 +148,7 @@ class _Builder:
             entry = self.mapping(item, path, "a scale level")
             if entry is None:
                 continue
-            self.unknown_keys(entry, fields.SCALE_KEYS, path, "a scale level")
+            self.unknown_keys(entry, fileformat.SCALE_KEYS, path, "a scale level")
             level = self.integer(entry.get("level"), (*path, "level"), "scale 'level'")
             if any(step.level == level for step in steps):
                 self.error((*path, "level"), f"scale level {level} is defined twice")
@@ -284,7 +165,7 @@ class _Builder:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.error(("competencies",), f"'competencies' must be a list, not {_kind_name(raw)}")
+            self.error(("competencies",), f"'competencies' must be a list, not {kind_name(raw)}")
             return ()
         found: list[Competency] = []
         for index, item in enumerate(raw):
@@ -292,7 +173,7 @@ class _Builder:
             entry = self.mapping(item, path, "a competency")
             if entry is None:
                 continue
-            self.unknown_keys(entry, fields.COMPETENCY_KEYS, path, "a competency")
+            self.unknown_keys(entry, fileformat.COMPETENCY_KEYS, path, "a competency")
             competency_id = self.identifier(entry.get("id"), (*path, "id"), "competency 'id'")
             if any(c.id == competency_id for c in found):
                 self.error((*path, "id"), f"competency id '{competency_id}' is used twice")
@@ -325,9 +206,9 @@ class _Builder:
         entry = self.mapping(raw, path, "each role")
         if entry is None:
             return None
-        self.unknown_keys(entry, fields.ROLE_FIELD_NAMES, path, "a role")
+        self.unknown_keys(entry, fileformat.ROLE_FIELD_NAMES, path, "a role")
         values: dict[str, Any] = {}
-        for spec in fields.ROLE_FIELDS:
+        for spec in fileformat.ROLE_FIELDS:
             where = (*path, spec.name)
             if spec.name not in entry:
                 if spec.required:
@@ -350,7 +231,7 @@ class _Builder:
                     self.warn(where, f"{what} names the same role more than once")
             elif spec.kind == "ratings":
                 values[spec.name] = self.ratings(value, where, known_competencies, scale_levels)
-        if not all(spec.name in values for spec in fields.ROLE_FIELDS if spec.required):
+        if not all(spec.name in values for spec in fileformat.ROLE_FIELDS if spec.required):
             return None
         if isinstance(entry["title"], str) and not entry["title"].strip():
             self.error((*path, "title"), "'title' must not be empty")
@@ -366,7 +247,7 @@ class _Builder:
         for key, value in entry.items():
             where = (*path, str(key))
             if str(key) not in known:
-                hint = _did_you_mean(str(key), sorted(known))
+                hint = did_you_mean(str(key), sorted(known))
                 self.error(where, f"unknown competency '{key}'{hint}")
                 continue
             if isinstance(value, int) and not isinstance(value, bool):
@@ -375,7 +256,7 @@ class _Builder:
                 spec = self.mapping(value, where, f"rating of '{key}'")
                 if spec is None:
                     continue
-                self.unknown_keys(spec, fields.RATING_KEYS, where, f"the rating of '{key}'")
+                self.unknown_keys(spec, fileformat.RATING_KEYS, where, f"the rating of '{key}'")
                 rating = Rating(
                     self.integer(spec.get("level"), (*where, "level"), f"'{key}' level"),
                     self.text(spec.get("expectation", ""), (*where, "expectation"), "'expectation'"),
@@ -426,7 +307,7 @@ class _Builder:
                 if target == role_id:
                     self.error(("roles", index, "next"), f"role '{role_id}' lists itself in 'next'")
                 elif target not in by_id:
-                    hint = _did_you_mean(target, list(by_id))
+                    hint = did_you_mean(target, list(by_id))
                     self.error(
                         ("roles", index, "next"),
                         f"'next' of '{role_id}' names unknown role '{target}'{hint}",
@@ -434,48 +315,3 @@ class _Builder:
                 else:
                     previous[target].append(role_id)
         return [Role(**values, previous=tuple(previous[role_id])) for role_id, (_, values) in by_id.items()]
-
-
-def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
-    """Read a person's levels (YAML or JSON) and check them against the ladder:
-
-    role: pm                 # optional: the role held now
-    competencies:
-      product-strategy: 2
-    """
-    from pmpath import yamlparse
-
-    try:
-        text = _decode(_read_bytes(path))
-        data, root = yamlparse.parse(text)
-    except FileProblem as fatal:
-        raise LadderError(str(path), [fatal.problem]) from None
-    builder = _Builder()
-    levels: dict[str, int] = {}
-    role: str | None = None
-    if not isinstance(data, dict):
-        builder.error((), f"a self-assessment must be a mapping with 'competencies:', not {_kind_name(data)}")
-    else:
-        builder.unknown_keys(data, ("role", "competencies"), (), "a self-assessment")
-        if data.get("role") is not None:
-            role = builder.text(data["role"], ("role",), "'role'")
-            if role and role not in ladder.by_id:
-                builder.error(("role",), f"unknown role '{role}'{_did_you_mean(role, list(ladder.by_id))}")
-        ratings = builder.mapping(data.get("competencies"), ("competencies",), "'competencies'") or {}
-        known = [c.id for c in ladder.competencies]
-        scale = {step.level for step in ladder.scale}
-        for key, value in ratings.items():
-            where: Path_ = ("competencies", str(key))
-            if key not in known:
-                builder.error(where, f"unknown competency '{key}'{_did_you_mean(str(key), known)}")
-                continue
-            level = builder.integer(value, where, f"'{key}'")
-            if scale and level not in scale and isinstance(value, int):
-                builder.error(
-                    where, f"'{key}' level {level} is outside the scale ({min(scale)}-{max(scale)})"
-                )
-            levels[str(key)] = level
-    errors = [p for p in builder.problems if not p.warning]
-    if errors:
-        raise LadderError(str(path), yamlparse.with_lines(errors, root, text))
-    return SelfAssessment(levels, role or None)

@@ -18,14 +18,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmpath.fields import ROLE_SECTIONS
-from pmpath.model import Ladder, Rating, Role
+from pmpath.ladder.fileformat import ROLE_SECTIONS
+from pmpath.ladder.model import Ladder, Rating, Role
 
 if TYPE_CHECKING:
-    from pmpath.compare import Comparison
-    from pmpath.routes import TreeNode
-    from pmpath.search import SearchHit
-from pmpath.text import escape_controls
+    from pmpath.queries.compare import Comparison
+    from pmpath.queries.search import SearchHit
+    from pmpath.queries.tree import TreeNode
+from pmpath.output.escape import escape_controls
 
 
 def inert(text: str, style: str = "") -> Text:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmpath import fields
+from pmpath.ladder import fileformat
 
 _TEXT: dict[str, Any] = {"type": "string"}
-_ID: dict[str, Any] = {"type": "string", "pattern": fields.ID_PATTERN}
+_ID: dict[str, Any] = {"type": "string", "pattern": fileformat.ID_PATTERN}
 _RATING: dict[str, Any] = {
     "oneOf": [
         {"type": "integer"},
@@ -19,7 +19,7 @@ _RATING: dict[str, Any] = {
         },
     ]
 }
-_BY_KIND: dict[fields.Kind, dict[str, Any]] = {
+_BY_KIND: dict[fileformat.Kind, dict[str, Any]] = {
     "id": _ID,
     "text": _TEXT,
     "int": {"type": "integer"},
@@ -40,8 +40,11 @@ def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
 
 def ladder_schema() -> dict[str, Any]:
     role = _object(
-        {spec.name: {**_BY_KIND[spec.kind], "description": spec.description} for spec in fields.ROLE_FIELDS},
-        [spec.name for spec in fields.ROLE_FIELDS if spec.required],
+        {
+            spec.name: {**_BY_KIND[spec.kind], "description": spec.description}
+            for spec in fileformat.ROLE_FIELDS
+        },
+        [spec.name for spec in fileformat.ROLE_FIELDS if spec.required],
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

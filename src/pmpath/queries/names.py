@@ -7,7 +7,7 @@ searching their text in `search.py`, routes in `routes.py`.
 from __future__ import annotations
 
 from pmpath.errors import UsageProblem
-from pmpath.model import Ladder, Role
+from pmpath.ladder.model import Ladder, Role
 
 
 def _names(role: Role) -> list[str]:

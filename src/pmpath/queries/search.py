@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pmpath.errors import UsageProblem
-from pmpath.model import Ladder, Role
+from pmpath.ladder.model import Ladder, Role
 
 
 @dataclass(frozen=True)

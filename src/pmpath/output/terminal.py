@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pmpath.errors import EXIT_PIPE_CLOSED, LadderError, PmpathError
-from pmpath.text import escape_controls
+from pmpath.output.escape import escape_controls
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -61,12 +61,12 @@ def color_enabled(no_color_flag: bool) -> bool:
 
 
 def print_human(view: Callable[[ModuleType], RenderableType], no_color: bool) -> None:
-    """Render `view(pmpath.render)` with Rich into a string, then write it in
+    """Render `view(pmpath.output.render)` with Rich into a string, then write it in
     one piece. The renderers are passed in so that importing them (and Rich)
     happens here, on the human path only."""
     from rich.console import Console
 
-    from pmpath import render
+    from pmpath.output import render
 
     console = Console(
         file=sys.stdout,

@@ -16,9 +16,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from pmpath import __version__, commands, routes
+from pmpath import __version__
+from pmpath.cli import commands
 from pmpath.errors import PmpathError, UsageProblem
-from pmpath.output import print_error, write_stdout
+from pmpath.output.terminal import print_error, write_stdout
+from pmpath.queries import routes
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the ladder file is invalid or the question has no answer; "

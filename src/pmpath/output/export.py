@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from pmpath import serialize
-from pmpath.fields import ROLE_FIELDS, ROLE_SECTIONS
-from pmpath.model import Ladder, Role
-from pmpath.text import escape_controls
+from pmpath.ladder.fileformat import ROLE_FIELDS, ROLE_SECTIONS
+from pmpath.ladder.model import Ladder, Role
+from pmpath.output import serialize
+from pmpath.output.escape import escape_controls
 
 SafeDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

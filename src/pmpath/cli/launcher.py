@@ -69,7 +69,7 @@ def fast_call(argv: list[str], environ: Mapping[str, str]) -> Call | None:
         return None
     json_, no_color = "--json" in flags, "--no-color" in flags
 
-    from pmpath import commands
+    from pmpath.cli import commands
 
     calls: dict[str, Call] = {
         "list": lambda: commands.list_roles(ladder, json_, no_color),
@@ -101,8 +101,8 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
         return None
 
     def complete() -> int:
-        from pmpath.commands import role_completions
-        from pmpath.output import write_stdout
+        from pmpath.cli.commands import role_completions
+        from pmpath.output.terminal import write_stdout
 
         write_stdout("\n".join(value for value, _ in role_completions(ladder, incomplete)) + "\n")
         return 0
@@ -111,7 +111,7 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
 
 
 def run(call: Call) -> int:
-    from pmpath.output import print_error
+    from pmpath.output.terminal import print_error
 
     try:
         return call()
@@ -126,7 +126,7 @@ def main() -> None:
     environ = os.environ
     call = fast_completion(environ) if "_PMPATH_COMPLETE" in environ else fast_call(sys.argv[1:], environ)
     if call is None:
-        from pmpath.cli import main as typer_main
+        from pmpath.cli.app import main as typer_main
 
         typer_main()
         return

@@ -10,12 +10,14 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from pmpath.errors import Problem
-from pmpath.model import Ladder, Rating, Role
+from pmpath.ladder.model import Ladder, Rating, Role
 
 if TYPE_CHECKING:  # imported only by the commands that use them
-    from pmpath.compare import Comparison
-    from pmpath.routes import Gap, Routes, TreeNode
-    from pmpath.search import SearchHit
+    from pmpath.queries.compare import Comparison
+    from pmpath.queries.gap import Gap
+    from pmpath.queries.routes import Routes
+    from pmpath.queries.search import SearchHit
+    from pmpath.queries.tree import TreeNode
 
 
 def dumps(data: object) -> str:
@@ -104,7 +106,7 @@ def validation(filename: str, ladder: Ladder | None, problems: list[Problem]) ->
 def route_steps(ladder: Ladder, route: list[Role] | tuple[Role, ...]) -> list[dict[str, Any]]:
     """Each rung of a route, with what changes on the step onto it: the
     competency levels that move, and the readiness signals of the rung left."""
-    from pmpath.compare import compare
+    from pmpath.queries.compare import compare
 
     steps = []
     for before, role in zip([None, *route[:-1]], route, strict=True):

@@ -1,0 +1,2 @@
+"""The command line: the entry point and its fast path, the Typer app, and
+what each command does."""

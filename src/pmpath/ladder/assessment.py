@@ -1,0 +1,55 @@
+"""A person's own competency levels, read from a `--me` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmpath.errors import FileProblem, LadderError
+from pmpath.ladder.building import Builder, Path_, did_you_mean, kind_name
+from pmpath.ladder.model import Ladder, SelfAssessment
+from pmpath.ladder.reading import decode, read_bytes
+
+
+def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
+    """Read a person's levels (YAML or JSON) and check them against the ladder:
+
+    role: pm                 # optional: the role held now
+    competencies:
+      product-strategy: 2
+    """
+    from pmpath.ladder import yamlsafe
+
+    try:
+        text = decode(read_bytes(path))
+        data, root = yamlsafe.parse(text)
+    except FileProblem as fatal:
+        raise LadderError(str(path), [fatal.problem]) from None
+    builder = Builder()
+    levels: dict[str, int] = {}
+    role: str | None = None
+    if not isinstance(data, dict):
+        builder.error((), f"a self-assessment must be a mapping with 'competencies:', not {kind_name(data)}")
+    else:
+        builder.unknown_keys(data, ("role", "competencies"), (), "a self-assessment")
+        if data.get("role") is not None:
+            role = builder.text(data["role"], ("role",), "'role'")
+            if role and role not in ladder.by_id:
+                builder.error(("role",), f"unknown role '{role}'{did_you_mean(role, list(ladder.by_id))}")
+        ratings = builder.mapping(data.get("competencies"), ("competencies",), "'competencies'") or {}
+        known = [c.id for c in ladder.competencies]
+        scale = {step.level for step in ladder.scale}
+        for key, value in ratings.items():
+            where: Path_ = ("competencies", str(key))
+            if key not in known:
+                builder.error(where, f"unknown competency '{key}'{did_you_mean(str(key), known)}")
+                continue
+            level = builder.integer(value, where, f"'{key}'")
+            if scale and level not in scale and isinstance(value, int):
+                builder.error(
+                    where, f"'{key}' level {level} is outside the scale ({min(scale)}-{max(scale)})"
+                )
+            levels[str(key)] = level
+    errors = [p for p in builder.problems if not p.warning]
+    if errors:
+        raise LadderError(str(path), yamlsafe.with_lines(errors, root, text))
+    return SelfAssessment(levels, role or None)
