@@ -298,7 +298,7 @@ def test_search_human_shows_field_and_text(run: Run) -> None:
     result = run("search", "mentor", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "Senior Product Manager (senior-pm)" in result.stdout
-    assert "ready_when:" in result.stdout
+    assert "Ready for the next step when:" in result.stdout
     assert "PMs you mentored have grown and taken on more." in result.stdout
     assert result.stdout.rstrip().endswith("3 roles mention 'mentor'")
 

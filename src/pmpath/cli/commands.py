@@ -1,26 +1,29 @@
 """What each command does, given arguments already parsed.
 
-No Typer and no Rich here: `cli.py` (Typer) and `launcher.py` (the fast path
-for common calls) both parse arguments and call these functions, so there is
-one implementation of every command. Each returns the exit code; pmpath's own
-errors are raised as PmpathError for the caller to report.
+`app.py` (Typer) and `launcher.py` (the fast path for common calls) both parse
+arguments and call these functions, so there is one implementation of every
+command. Each asks the queries for one typed result, then prints it as JSON
+or hands it to a Rich view; the views, and Rich, are imported only on the
+human path. Each returns the exit code; pmpath's own errors are raised as
+PmpathError for the caller to report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pmpath.errors import EXIT_DATA, EXIT_OK, PmpathError, UsageProblem
 from pmpath.ladder.assessment import load_self_assessment
-from pmpath.ladder.loading import check_ladder, load_ladder
+from pmpath.ladder.loading import load_ladder
 from pmpath.ladder.model import Ladder, Role
-from pmpath.ladder.reading import bundled_ladder_path
 from pmpath.output import serialize
-from pmpath.output.escape import escape_controls
-from pmpath.output.terminal import print_human, print_message, write_stdout
+from pmpath.output.terminal import print_human, print_message, write_data, write_lines, write_stdout
 from pmpath.queries import names
+
+if TYPE_CHECKING:
+    from pmpath.queries.gap import Gap
 
 
 def list_roles(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
@@ -28,7 +31,9 @@ def list_roles(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
     if json_:
         write_stdout(serialize.dumps(serialize.role_list(ladder)))
     else:
-        print_human(lambda render: render.list_view(ladder), no_color)
+        from pmpath.output import render
+
+        print_human(render.list_view, ladder, no_color)
     return EXIT_OK
 
 
@@ -38,31 +43,38 @@ def show(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> in
     if json_:
         write_stdout(serialize.dumps(serialize.role_detail(found)))
         return EXIT_OK
-    previous, following = names.previous_roles(ladder, found), names.next_roles(ladder, found)
-    print_human(lambda render: render.role_view(ladder, found, previous, following), no_color)
+    from pmpath.output import render
+    from pmpath.queries.neighbours import role_page
+
+    print_human(render.role_view, role_page(ladder, found), no_color)
     return EXIT_OK
 
 
 def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.neighbours import next_steps
+
     ladder = load_ladder(ladder_path)
-    found = names.resolve_role(ladder, role)
-    following = names.next_roles(ladder, found)
+    steps = next_steps(ladder, names.resolve_role(ladder, role))
     if json_:
-        write_stdout(serialize.dumps(serialize.next_steps(found, following)))
+        write_stdout(serialize.dumps(serialize.next_steps(steps)))
     else:
-        print_human(lambda render: render.next_view(found, following), no_color)
+        from pmpath.output import render
+
+        print_human(render.next_view, steps, no_color)
     return EXIT_OK
 
 
 def compare(ladder_path: Path | None, role_a: str, role_b: str, json_: bool, no_color: bool) -> int:
-    ladder = load_ladder(ladder_path)
     from pmpath.queries.compare import compare as compare_roles
 
+    ladder = load_ladder(ladder_path)
     result = compare_roles(ladder, names.resolve_role(ladder, role_a), names.resolve_role(ladder, role_b))
     if json_:
         write_stdout(serialize.dumps(serialize.comparison(result)))
     else:
-        print_human(lambda render: render.compare_view(ladder, result), no_color)
+        from pmpath.output import render
+
+        print_human(render.compare_view, result, no_color)
     return EXIT_OK
 
 
@@ -74,17 +86,21 @@ def path(
     ladder = load_ladder(ladder_path)
     start, goal = names.resolve_role(ladder, from_role), names.resolve_role(ladder, to_role)
     if all_:
-        every = serialize.routes_result(ladder, start, goal, routes.all_routes(ladder, start, goal))
+        every = routes.all_routes(ladder, start, goal)
         if json_:
-            write_stdout(serialize.dumps(every))
+            write_stdout(serialize.dumps(serialize.routes_result(every)))
         else:
-            print_human(lambda render: render.routes_view(every), no_color)
+            from pmpath.output import render_routes
+
+            print_human(render_routes.routes_view, every, no_color)
         return EXIT_OK
-    found = serialize.path_result(ladder, routes.shortest_route(ladder, start, goal))
+    route = routes.describe_route(ladder, routes.shortest_route(ladder, start, goal))
     if json_:
-        write_stdout(serialize.dumps(found))
+        write_stdout(serialize.dumps(serialize.path_result(route)))
     else:
-        print_human(lambda render: render.path_view(found["steps"]), no_color)
+        from pmpath.output import render_routes
+
+        print_human(render_routes.path_view, route, no_color)
     return EXIT_OK
 
 
@@ -93,30 +109,34 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
 
     ladder = load_ladder(ladder_path)
     root = names.resolve_role(ladder, role) if role is not None else None
-    nodes = grow_tree(ladder, root)
+    result = grow_tree(ladder, root)
     if json_:
         try:
-            text = serialize.dumps(serialize.tree_nodes(nodes))
+            text = serialize.dumps(serialize.tree_nodes(result))
         except RecursionError:
             raise PmpathError("this ladder is too deep to print as a nested tree") from None
         write_stdout(text)
     else:
-        print_human(lambda render: render.tree_view(ladder, nodes), no_color)
+        from pmpath.output import render_routes
+
+        print_human(render_routes.tree_view, result, no_color)
     return EXIT_OK
 
 
 def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> int:
-    ladder = load_ladder(ladder_path)
     from pmpath.queries.search import search as search_roles
 
-    hits = search_roles(ladder, text)
+    ladder = load_ladder(ladder_path)
+    result = search_roles(ladder, text)
     if json_:
-        write_stdout(serialize.dumps(serialize.search_hits(hits)))
-    elif hits:
-        print_human(lambda render: render.search_view(text, hits), no_color)
+        write_stdout(serialize.dumps(serialize.search_hits(result)))
+    elif result.hits:
+        from pmpath.output import render_routes
+
+        print_human(render_routes.search_view, result, no_color)
     else:
         print_message(f"No role mentions '{text}'.")
-    return EXIT_OK if hits else EXIT_DATA
+    return EXIT_OK if result.hits else EXIT_DATA
 
 
 def _require_competencies(ladder: Ladder) -> None:
@@ -130,55 +150,49 @@ def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> list[Role]:
     return routes.shortest_route(ladder, start, goal) if start is not None else [goal]
 
 
-def _gap_data(
-    ladder: Ladder, start: Role | None, route: list[Role], levels: Mapping[str, int] | None
-) -> dict[str, Any]:
-    """The gap along route, from start's levels or, when given, a person's own."""
-    from pmpath.queries.gap import gap as gap_between
+def _print_gap(result: Gap, json_: bool, no_color: bool) -> None:
+    if json_:
+        write_stdout(serialize.dumps(serialize.gap_result(result)))
+    else:
+        from pmpath.output import render_routes
 
-    result = gap_between(ladder, route, levels)
-    return serialize.gap_result(result, start.id if start else None, assessed=levels is not None)
+        print_human(render_routes.gap_view, result, no_color)
 
 
 def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.gap import gap as gap_between
+
     if len(roles) != (1 if me is not None else 2):
         raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
     ladder = load_ladder(ladder_path)
     goal = names.resolve_role(ladder, roles[-1])
+    levels: Mapping[str, int] | None = None
     if me is None:
         start: Role | None = names.resolve_role(ladder, roles[0])
-        levels = None
     else:
         _require_competencies(ladder)
         assessment = load_self_assessment(me, ladder)
         start = ladder.role(assessment.role) if assessment.role else None
         levels = assessment.levels
-    data = _gap_data(ladder, start, _gap_route(ladder, start, goal), levels)
-    if json_:
-        write_stdout(serialize.dumps(data))
-    else:
-        print_human(lambda render: render.gap_view(ladder, data), no_color)
+    _print_gap(gap_between(ladder, start, _gap_route(ladder, start, goal), levels), json_, no_color)
     return EXIT_OK
 
 
 def assess(
     ladder_path: Path | None, to_role: str, from_role: str | None, save: Path | None, no_color: bool
 ) -> int:
-    from rich.console import Console
-
     from pmpath.cli import interactive
     from pmpath.output.export import self_assessment_yaml
+    from pmpath.queries.gap import gap as gap_between
 
     ladder = load_ladder(ladder_path)
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
     start = names.resolve_role(ladder, from_role) if from_role else None
     route = _gap_route(ladder, start, goal)  # no route: said before asking anything
-    console = Console(no_color=no_color or None, highlight=False)
-    levels = interactive.ask_levels(console, ladder, goal)
-    data = _gap_data(ladder, start, route, levels)
-    print_human(lambda render: render.gap_view(ladder, data), no_color)
-    target = str(save) if save else interactive.ask_save_path(console, "my-levels.yaml")
+    levels = interactive.ask_levels(ladder, goal, no_color)
+    _print_gap(gap_between(ladder, start, route, levels), False, no_color)
+    target = str(save) if save else interactive.ask_save_path("my-levels.yaml", no_color)
     if target:
         write_file(Path(target), self_assessment_yaml(start.id if start else None, levels))
         print_message(f"Saved to {target}. Next time: pmpath gap --me {target} {goal.id}")
@@ -190,7 +204,7 @@ def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
 
     text = FORMATS[format_](load_ladder(ladder_path))
     if output is None:
-        write_stdout(text)
+        write_data(text)
     else:
         write_file(output, text)
         print_message(f"Wrote {output}")
@@ -198,20 +212,15 @@ def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
 
 
 def validate(ladder_path: Path | None, path: Path | None, json_: bool) -> int:
-    source = path or ladder_path or bundled_ladder_path()
-    ladder, problems = check_ladder(source, strict=True)
-    report = serialize.validation(str(source), ladder, problems)
+    from pmpath.ladder.reading import bundled_ladder_path
+    from pmpath.ladder.validation import validate as validate_file
+
+    report = validate_file(path or ladder_path or bundled_ladder_path())
     if json_:
-        write_stdout(serialize.dumps(report))
+        write_stdout(serialize.dumps(serialize.validation(report)))
     else:
-        lines = [p.format(str(source)) for p in problems]
-        if report["valid"]:
-            warned = f", {report['warnings']} warning(s)" if report["warnings"] else ""
-            lines.append(f"{source}: valid: {report['roles']} roles{warned}")
-        else:
-            lines.append(f"{source}: invalid: {report['errors']} error(s), {report['warnings']} warning(s)")
-        write_stdout(escape_controls("\n".join(lines)) + "\n")
-    return EXIT_OK if report["valid"] else EXIT_DATA
+        write_lines(report.lines())
+    return EXIT_OK if report.valid else EXIT_DATA
 
 
 def schema() -> int:

@@ -1,7 +1,9 @@
 """What a ladder file may contain: one table read by the loader and the schema.
 
 Adding a role field means adding one line to ROLE_FIELDS and one attribute to
-`model.Role`; validation, the JSON Schema and `show --json` follow from here.
+`model.Role`. Validation, the JSON Schema, `show --json`, the YAML and JSON
+exports, and (for prose) role pages, comparisons, the Markdown export and
+`search` all follow from this table.
 """
 
 from __future__ import annotations
@@ -18,40 +20,64 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 class FieldSpec:
     name: str
     kind: Kind
-    description: str
+    description: str  # for the schema: what to write
+    heading: str  # for people: section headings, search labels, comparison rows
     required: bool = False
+    # Prose about the role, shown in this order on a role page, in a comparison
+    # and in the Markdown export, and looked through by `search`.
+    prose: bool = False
 
 
+# In reading order: `show --json`, the YAML export and role pages follow it.
 ROLE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("id", "id", "Unique kebab-case identifier, e.g. senior-pm.", required=True),
-    FieldSpec("title", "text", "Job title as people say it.", required=True),
-    FieldSpec("level", "int", "Seniority rung; higher is more senior.", required=True),
-    FieldSpec("aliases", "text_list", "Other names that find this role on the command line."),
-    FieldSpec("track", "text", "Career track, e.g. entry, individual-contributor, management."),
-    FieldSpec("summary", "text", "What the role is, in a sentence or two."),
-    FieldSpec("scope", "text", "What the role owns: a feature area, a product, a portfolio..."),
-    FieldSpec("responsibilities", "text_list", "What people in the role do."),
-    FieldSpec("in_practice", "text_list", "What the job asks for day to day."),
-    FieldSpec("ready_when", "text_list", "Signals that someone is ready for the next step."),
-    FieldSpec("stand_out", "text_list", "How people stand out and get to this role."),
-    FieldSpec("brings", "text_list", "For entry routes: what this background brings."),
-    FieldSpec("to_learn", "text_list", "For entry routes: what this background must learn."),
-    FieldSpec("next", "id_list", "Ids of the roles this role leads to."),
-    FieldSpec("competencies", "ratings", "Competency id -> {level, expectation}."),
+    FieldSpec("id", "id", "Unique kebab-case identifier, e.g. senior-pm.", "Id", required=True),
+    FieldSpec("title", "text", "Job title as people say it.", "Title", required=True),
+    FieldSpec("aliases", "text_list", "Other names that find this role on the command line.", "Also called"),
+    FieldSpec("level", "int", "Seniority rung; higher is more senior.", "Level", required=True),
+    FieldSpec("track", "text", "Career track, e.g. entry, individual-contributor, management.", "Track"),
+    FieldSpec("summary", "text", "What the role is, in a sentence or two.", "Summary", prose=True),
+    FieldSpec(
+        "scope", "text", "What the role owns: a feature area, a product, a portfolio...", "Scope", prose=True
+    ),
+    FieldSpec("responsibilities", "text_list", "What people in the role do.", "Responsibilities", prose=True),
+    FieldSpec("in_practice", "text_list", "What the job asks for day to day.", "In practice", prose=True),
+    FieldSpec(
+        "brings",
+        "text_list",
+        "For entry routes: what this background brings.",
+        "What this background brings",
+        prose=True,
+    ),
+    FieldSpec(
+        "to_learn",
+        "text_list",
+        "For entry routes: what this background must learn.",
+        "What it must learn",
+        prose=True,
+    ),
+    FieldSpec(
+        "ready_when",
+        "text_list",
+        "Signals that someone is ready for the next step.",
+        "Ready for the next step when",
+        prose=True,
+    ),
+    FieldSpec(
+        "stand_out",
+        "text_list",
+        "How people stand out and get to this role.",
+        "How people stand out",
+        prose=True,
+    ),
+    FieldSpec("next", "id_list", "Ids of the roles this role leads to.", "Leads to"),
+    FieldSpec("competencies", "ratings", "Competency id -> {level, expectation}.", "Competencies"),
 )
+# Worked out by the loader from every other role's `next`; never written in a file.
+PREVIOUS = FieldSpec("previous", "id_list", "Ids of the roles that lead to this one.", "Comes from")
 
 ROLE_FIELD_NAMES = tuple(spec.name for spec in ROLE_FIELDS)
-
-# The list fields a role page shows, in reading order, with their headings;
-# shared by the terminal view and the Markdown export.
-ROLE_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("responsibilities", "Responsibilities"),
-    ("in_practice", "In practice"),
-    ("brings", "What this background brings"),
-    ("to_learn", "What it must learn"),
-    ("ready_when", "Ready for the next step when"),
-    ("stand_out", "How people stand out"),
-)
+PROSE_FIELDS = tuple(spec for spec in ROLE_FIELDS if spec.prose)
+NAME_FIELDS = tuple(spec for spec in ROLE_FIELDS if spec.name in ("title", "aliases"))
 
 LADDER_KEYS = ("title", "description", "scale", "competencies", "roles")
 COMPETENCY_KEYS = ("id", "name", "description")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 # Slots only on the classes a large ladder has many of: they save memory per
-# instance but cost ~1 ms each to define, on every start.
+# instance, and cost ~0.2 ms more to define than a plain dataclass (~1 ms),
+# which every start pays.
 @dataclass(frozen=True, slots=True)
 class Rating:
     """How strongly a role needs one competency, and what that looks like."""

@@ -1,12 +1,27 @@
-"""Making untrusted text safe to print on a terminal."""
+"""The terminal's escaping policy: untrusted text is shown, never obeyed.
+
+Every string that reaches a person's terminal came from a ladder, a `--me`
+file or the command line, so it passes through here first: control
+characters and bidirectional overrides become visible escapes such as \\x1b.
+Rich output is made safe by escaping the whole typed result before any view
+sees it (`inert_copy`), so no view can forget a field; plain text (messages,
+`validate`, exports shown on a terminal) is escaped as a whole.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any, TypeVar, cast
 
 # C0 and C1 controls (but tab and newline) and the bidirectional overrides:
-# printed raw they could move the cursor, retitle the window or reorder text.
+# printed raw they could move the cursor, retitle the window, write the
+# clipboard (OSC 52) or reorder text.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+T = TypeVar("T")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -17,3 +32,37 @@ def _escape(match: re.Match[str]) -> str:
 def escape_controls(text: str) -> str:
     """Show control characters as visible escapes such as \\x1b."""
     return _UNSAFE.sub(_escape, text)
+
+
+def has_controls(text: str) -> bool:
+    return _UNSAFE.search(text) is not None
+
+
+def inert_copy(value: T) -> T:
+    """A copy of a typed result (frozen dataclasses, tuples, mappings) with
+    every string escaped. Objects shared within the result are copied once."""
+    return cast(T, _copy(value, {}))
+
+
+def _copy(value: Any, done: dict[int, Any]) -> Any:
+    if isinstance(value, str):
+        return escape_controls(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    key = id(value)  # every object of the result stays alive meanwhile, so ids are unique
+    if key in done:
+        return done[key]
+    copied: Any
+    if isinstance(value, PurePath):
+        copied = type(value)(escape_controls(str(value)))
+    elif isinstance(value, (tuple, list)):
+        copied = type(value)(_copy(item, done) for item in value)
+    elif isinstance(value, Mapping):
+        copied = {_copy(k, done): _copy(v, done) for k, v in value.items()}
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _copy(getattr(value, f.name), done) for f in dataclasses.fields(value) if f.init}
+        copied = type(value)(**changes)
+    else:
+        raise TypeError(f"cannot make a {type(value).__name__} safe for the terminal")
+    done[key] = copied
+    return copied

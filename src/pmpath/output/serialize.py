@@ -1,4 +1,4 @@
-"""Turn model and query results into plain data for `--json`.
+"""Turn typed results into plain data for `--json`.
 
 The key names here are a public contract documented in the README: add keys,
 never rename or remove them.
@@ -7,21 +7,30 @@ never rename or remove them.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
-from pmpath.errors import Problem
+from pmpath.ladder.fileformat import PREVIOUS, ROLE_FIELDS
 from pmpath.ladder.model import Ladder, Rating, Role
 
 if TYPE_CHECKING:  # imported only by the commands that use them
-    from pmpath.queries.compare import Comparison
+    from pmpath.ladder.validation import Validation
+    from pmpath.queries.compare import Comparison, LevelChange
     from pmpath.queries.gap import Gap
-    from pmpath.queries.routes import Routes
-    from pmpath.queries.search import SearchHit
-    from pmpath.queries.tree import TreeNode
+    from pmpath.queries.neighbours import NextSteps
+    from pmpath.queries.routes import Route, Routes
+    from pmpath.queries.search import SearchResult
+    from pmpath.queries.tree import Tree
+
+# JSON already escapes C0 controls; C1 controls and bidi overrides are legal
+# raw in JSON text but would act on a terminal, so they go out as \\u escapes
+# too. The decoded text is unchanged.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def dumps(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def role_brief(role: Role) -> dict[str, Any]:
@@ -34,36 +43,28 @@ def rating(value: Rating | None) -> dict[str, Any] | None:
     return {"level": value.level, "expectation": value.expectation}
 
 
+def field_value(role: Role, name: str) -> Any:
+    """One field of a role as plain data: lists for tuples, objects for ratings."""
+    value = getattr(role, name)
+    if name == "competencies":
+        return {key: rating(r) for key, r in value.items()}
+    return list(value) if isinstance(value, tuple) else value
+
+
 def role_detail(role: Role) -> dict[str, Any]:
-    return {
-        "id": role.id,
-        "title": role.title,
-        "aliases": list(role.aliases),
-        "level": role.level,
-        "track": role.track,
-        "summary": role.summary,
-        "scope": role.scope,
-        "responsibilities": list(role.responsibilities),
-        "in_practice": list(role.in_practice),
-        "ready_when": list(role.ready_when),
-        "stand_out": list(role.stand_out),
-        "brings": list(role.brings),
-        "to_learn": list(role.to_learn),
-        "next": list(role.next),
-        "previous": list(role.previous),
-        "competencies": {key: rating(value) for key, value in role.competencies.items()},
-    }
+    """The role object of `show --json`: every field of the format, plus `previous`."""
+    return {spec.name: field_value(role, spec.name) for spec in (*ROLE_FIELDS, PREVIOUS)}
 
 
 def role_list(ladder: Ladder) -> list[dict[str, Any]]:
     return [role_brief(role) for role in ladder.roles]
 
 
-def next_steps(role: Role, targets: list[Role]) -> dict[str, Any]:
+def next_steps(result: NextSteps) -> dict[str, Any]:
     return {
-        "role": role_detail(role),
-        "ready_when": list(role.ready_when),
-        "next": [{**role_brief(t), "summary": t.summary} for t in targets],
+        "role": role_detail(result.role),
+        "ready_when": list(result.role.ready_when),
+        "next": [{**role_brief(t), "summary": t.summary} for t in result.following],
     }
 
 
@@ -78,8 +79,8 @@ def comparison(result: Comparison) -> dict[str, Any]:
             {
                 "id": change.competency.id,
                 "name": change.competency.name,
-                "a": rating(change.a),
-                "b": rating(change.b),
+                "a": rating(change.before),
+                "b": rating(change.after),
                 "change": change.change,
             }
             for change in result.competencies
@@ -88,104 +89,104 @@ def comparison(result: Comparison) -> dict[str, Any]:
     }
 
 
-def validation(filename: str, ladder: Ladder | None, problems: list[Problem]) -> dict[str, Any]:
-    errors = [p for p in problems if not p.warning]
+def validation(report: Validation) -> dict[str, Any]:
     return {
-        "file": filename,
-        "valid": not errors,
-        "roles": len(ladder.roles) if ladder else None,
-        "errors": len(errors),
-        "warnings": len(problems) - len(errors),
+        "file": report.file,
+        "valid": report.valid,
+        "roles": report.roles,
+        "errors": report.errors,
+        "warnings": report.warnings,
         "problems": [
             {"line": p.line, "severity": "warning" if p.warning else "error", "message": p.message}
-            for p in problems
+            for p in report.problems
         ],
     }
 
 
-def route_steps(ladder: Ladder, route: list[Role] | tuple[Role, ...]) -> list[dict[str, Any]]:
-    """Each rung of a route, with what changes on the step onto it: the
-    competency levels that move, and the readiness signals of the rung left."""
-    from pmpath.queries.compare import compare
-
-    steps = []
-    for before, role in zip([None, *route[:-1]], route, strict=True):
-        step: dict[str, Any] = {**role_brief(role), "summary": role.summary, "changes": [], "to_show": []}
-        if before is not None:
-            step["to_show"] = list(before.ready_when)
-            step["changes"] = [
-                {
-                    "id": c.competency.id,
-                    "name": c.competency.name,
-                    "from": c.a.level if c.a else None,
-                    "to": c.b.level if c.b else None,
-                    "change": c.change,
-                }
-                for c in compare(ladder, before, role).competencies
-                if c.change != 0
-            ]
-        steps.append(step)
-    return steps
+def _level(side: Rating | None) -> int | None:
+    return side.level if side is not None else None
 
 
-def path_result(ladder: Ladder, route: list[Role]) -> dict[str, Any]:
-    return {"from": route[0].id, "to": route[-1].id, "steps": route_steps(ladder, route)}
-
-
-def routes_result(ladder: Ladder, start: Role, goal: Role, found: Routes) -> dict[str, Any]:
+def _step_change(change: LevelChange) -> dict[str, Any]:
     return {
-        "from": start.id,
-        "to": goal.id,
-        "routes": [route_steps(ladder, route) for route in found.routes],
+        "id": change.competency.id,
+        "name": change.competency.name,
+        "from": _level(change.before),
+        "to": _level(change.after),
+        "change": change.change,
+    }
+
+
+def route_steps(route: Route) -> list[dict[str, Any]]:
+    return [
+        {
+            **role_brief(step.role),
+            "summary": step.role.summary,
+            "changes": [_step_change(c) for c in step.changes],
+            "to_show": list(step.to_show),
+        }
+        for step in route.steps
+    ]
+
+
+def path_result(route: Route) -> dict[str, Any]:
+    return {"from": route.start.id, "to": route.goal.id, "steps": route_steps(route)}
+
+
+def routes_result(found: Routes) -> dict[str, Any]:
+    return {
+        "from": found.start.id,
+        "to": found.goal.id,
+        "routes": [route_steps(route) for route in found.routes],
         "truncated": found.truncated,
     }
 
 
-def tree_nodes(nodes: list[TreeNode] | tuple[TreeNode, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            **role_brief(node.role),
-            "seen_before": node.seen_before,
-            "children": tree_nodes(node.children),
-        }
-        for node in nodes
-    ]
+def tree_nodes(result: Tree) -> list[dict[str, Any]]:
+    """The flat rows nested again: each node holds its children."""
+    roots: list[dict[str, Any]] = []
+    open_lists = [roots]  # open_lists[d]: where a row of depth d goes
+    for row in result.rows:
+        node = {**role_brief(row.role), "seen_before": row.seen_before, "children": []}
+        del open_lists[row.depth + 1 :]
+        open_lists[row.depth].append(node)
+        open_lists.append(node["children"])
+    return roots
 
 
-def search_hits(hits: list[SearchHit]) -> list[dict[str, Any]]:
+def search_hits(result: SearchResult) -> list[dict[str, Any]]:
     return [
         {
             "id": hit.role.id,
             "title": hit.role.title,
             "matches": [{"field": m.field, "text": m.text} for m in hit.matches],
         }
-        for hit in hits
+        for hit in result.hits
     ]
 
 
-def gap_result(result: Gap, from_id: str | None, assessed: bool) -> dict[str, Any]:
+def gap_result(result: Gap) -> dict[str, Any]:
     return {
-        "from": from_id,
-        "to": result.route[-1].id,
-        "self_assessed": assessed,
+        "from": result.start.id if result.start else None,
+        "to": result.goal.id,
+        "self_assessed": result.self_assessed,
         "route": [role.id for role in result.route],
         "competencies": [
             {
-                "id": g.competency.id,
-                "name": g.competency.name,
-                "now": g.now,
-                "needed": g.needed,
-                "change": g.change,
-                "expectation": g.target.expectation if g.target else "",
+                "id": c.competency.id,
+                "name": c.competency.name,
+                "now": _level(c.before),
+                "needed": _level(c.after),
+                "change": c.change,
+                "expectation": c.after.expectation if c.after else "",
             }
-            for g in result.competencies
+            for c in result.competencies
         ],
         "signals": [
-            {"id": role.id, "title": role.title, "ready_when": list(signals)}
-            for role, signals in result.signals
+            {"id": s.role.id, "title": s.role.title, "ready_when": list(s.ready_when)} for s in result.signals
         ],
         "unrated": list(result.unrated),
         "met": result.met,
-        "rated": sum(1 for g in result.competencies if g.needed is not None),
+        "rated": result.rated,
         "readiness": result.readiness,
     }

@@ -1,20 +1,24 @@
-"""Writing results and errors. Rich is imported only inside `print_human`,
-so the `--json` path and shell completion never pay for it."""
+"""Writing results and messages: the one boundary between pmpath and a terminal.
+
+Rich is imported only inside `print_human`, so the `--json` path and shell
+completion never pay for it. Every untrusted string is escaped here (see
+`escape.py`) and nowhere else.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pmpath.errors import EXIT_PIPE_CLOSED, LadderError, PmpathError
-from pmpath.output.escape import escape_controls
+from pmpath.output.escape import escape_controls, inert_copy
 
 if TYPE_CHECKING:
-    from types import ModuleType
+    from rich.console import Console, RenderableType
 
-    from rich.console import RenderableType
+R = TypeVar("R")
 
 
 class PipeClosed(PmpathError):
@@ -36,6 +40,17 @@ def write_stdout(text: str) -> None:
         except (OSError, ValueError):
             pass
         raise PipeClosed() from None
+
+
+def write_data(text: str) -> None:
+    """A file format made from untrusted data (an export): exact when piped or
+    saved, escaped when a person reads it on a terminal."""
+    write_stdout(escape_controls(text) if sys.stdout.isatty() else text)
+
+
+def write_lines(lines: list[str]) -> None:
+    """Plain human output (`validate`'s report): always escaped."""
+    write_stdout(escape_controls("\n".join(lines)) + "\n")
 
 
 def print_error(error: PmpathError) -> None:
@@ -60,21 +75,23 @@ def color_enabled(no_color_flag: bool) -> bool:
     return sys.stdout.isatty()
 
 
-def print_human(view: Callable[[ModuleType], RenderableType], no_color: bool) -> None:
-    """Render `view(pmpath.output.render)` with Rich into a string, then write it in
-    one piece. The renderers are passed in so that importing them (and Rich)
-    happens here, on the human path only."""
+def make_console(no_color: bool) -> Console:
+    """A console that never reads markup or emoji codes in text."""
     from rich.console import Console
 
-    from pmpath.output import render
-
-    console = Console(
+    return Console(
         file=sys.stdout,
         color_system="auto" if color_enabled(no_color) else None,
         highlight=False,
         markup=False,
         emoji=False,
     )
+
+
+def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) -> None:
+    """Render `view(result)` with Rich into a string, then write it in one
+    piece. The view sees only an escaped copy of the result."""
+    console = make_console(no_color)
     with console.capture() as captured:
-        console.print(view(render))
+        console.print(view(inert_copy(result)))
     write_stdout(captured.get())

@@ -1,4 +1,5 @@
-"""Two roles side by side: the level and competency changes between them.
+"""Two roles side by side, and the one type for a competency that moves from
+one level to another (used by `compare`, the steps of `path`, and `gap`).
 
 Pure Python over the model: no I/O, no Typer, no Rich.
 """
@@ -7,34 +8,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Competency, Ladder, Rating, Role
+from pmpath.ladder.model import Competency, Ladder, Rating, Role, ScaleLevel
 
 
 @dataclass(frozen=True)
-class CompetencyChange:
+class LevelChange:
+    """A competency before and after a move. `None` on either side means that
+    side does not describe the competency: that is neither a rise nor a fall."""
+
     competency: Competency
-    a: Rating | None
-    b: Rating | None
+    before: Rating | None
+    after: Rating | None
+
+    @property
+    def described(self) -> bool:
+        return self.before is not None and self.after is not None
 
     @property
     def change(self) -> int | None:
-        if self.a is None or self.b is None:
+        if self.before is None or self.after is None:
             return None
-        return self.b.level - self.a.level
+        return self.after.level - self.before.level
+
+
+def level_changes(ladder: Ladder, before: Role, after: Role) -> tuple[LevelChange, ...]:
+    """Every competency of the ladder, as rated by `before` and by `after`."""
+    return tuple(
+        LevelChange(c, before.competencies.get(c.id), after.competencies.get(c.id))
+        for c in ladder.competencies
+    )
 
 
 @dataclass(frozen=True)
 class Comparison:
     a: Role
     b: Role
-    competencies: tuple[CompetencyChange, ...]
+    competencies: tuple[LevelChange, ...]
+    scale: tuple[ScaleLevel, ...] = ()
 
     @property
     def level_change(self) -> int:
         return self.b.level - self.a.level
 
     @property
-    def to_grow(self) -> list[CompetencyChange]:
+    def to_grow(self) -> list[LevelChange]:
         """Competencies that rise from a to b, the largest rise first."""
         rising = [c for c in self.competencies if (c.change or 0) > 0]
         return sorted(rising, key=lambda c: -(c.change or 0))
@@ -49,7 +66,4 @@ class Comparison:
 
 
 def compare(ladder: Ladder, a: Role, b: Role) -> Comparison:
-    changes = tuple(
-        CompetencyChange(c, a.competencies.get(c.id), b.competencies.get(c.id)) for c in ladder.competencies
-    )
-    return Comparison(a, b, changes)
+    return Comparison(a, b, level_changes(ladder, a, b), ladder.scale)

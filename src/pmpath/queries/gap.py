@@ -6,55 +6,66 @@ Pure Python over the model: no I/O, no Typer, no Rich.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from pmpath.ladder.model import Competency, Ladder, Rating, Role
+from pmpath.ladder.model import Ladder, Rating, Role, ScaleLevel
+from pmpath.queries.compare import LevelChange
 
 
 @dataclass(frozen=True)
-class CompetencyGap:
-    competency: Competency
-    now: int | None
-    needed: int | None
-    target: Rating | None
+class Signals:
+    """The readiness signals of one rung left behind on a route."""
 
-    @property
-    def change(self) -> int | None:
-        if self.now is None or self.needed is None:
-            return None
-        return self.needed - self.now
+    role: Role
+    ready_when: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Gap:
+    # Where the levels come from: a role, or (self-assessed) a person who may name their role.
+    start: Role | None
     route: tuple[Role, ...]
-    competencies: tuple[CompetencyGap, ...]
-    # (role, its readiness signals) for each rung left behind on the route.
-    signals: tuple[tuple[Role, tuple[str, ...]], ...] = field(default=())
+    competencies: tuple[LevelChange, ...]
+    signals: tuple[Signals, ...]
+    self_assessed: bool = False
     # Competencies a self-assessment left out (counted as 0).
     unrated: tuple[str, ...] = ()
+    scale: tuple[ScaleLevel, ...] = ()
+
+    @property
+    def goal(self) -> Role:
+        return self.route[-1]
+
+    @property
+    def rated(self) -> int:
+        """How many competencies the goal describes."""
+        return sum(1 for c in self.competencies if c.after is not None)
+
+    @property
+    def met(self) -> int:
+        return sum(1 for c in self.competencies if c.after is not None and _now(c) >= c.after.level)
 
     @property
     def readiness(self) -> float | None:
-        """Share of the target's competency levels already reached, 0-100.
+        """Share of the goal's competency levels already reached, 0-100.
 
         Sum over competencies of min(now, needed), divided by the sum of the
         levels needed: 100 means every level is met or exceeded.
         """
-        rated = [g for g in self.competencies if g.needed is not None]
-        needed = sum(g.needed or 0 for g in rated)
+        needed = sum(c.after.level for c in self.competencies if c.after is not None)
         if not needed:
             return None
-        reached = sum(min(g.now or 0, g.needed or 0) for g in rated)
+        reached = sum(min(_now(c), c.after.level) for c in self.competencies if c.after is not None)
         return round(100 * reached / needed, 1)
 
-    @property
-    def met(self) -> int:
-        return sum(1 for g in self.competencies if g.needed is not None and (g.now or 0) >= g.needed)
+
+def _now(change: LevelChange) -> int:
+    return change.before.level if change.before is not None else 0
 
 
 def gap(
     ladder: Ladder,
+    start: Role | None,
     route: list[Role],
     levels_now: Mapping[str, int] | None = None,
 ) -> Gap:
@@ -63,16 +74,14 @@ def gap(
     `levels_now` overrides the starting role's levels with a person's own
     (from a self-assessment); competencies it leaves out count as 0.
     """
-    start, goal = route[0], route[-1]
-    gaps = []
+    goal = route[-1]
+    changes = []
     for competency in ladder.competencies:
         if levels_now is not None:
-            now: int | None = levels_now.get(competency.id, 0)
+            before: Rating | None = Rating(levels_now.get(competency.id, 0))
         else:
-            rating = start.competencies.get(competency.id)
-            now = rating.level if rating else None
-        target = goal.competencies.get(competency.id)
-        gaps.append(CompetencyGap(competency, now, target.level if target else None, target))
-    signals = tuple((role, role.ready_when) for role in route[:-1])
+            before = route[0].competencies.get(competency.id)
+        changes.append(LevelChange(competency, before, goal.competencies.get(competency.id)))
+    signals = tuple(Signals(role, role.ready_when) for role in route[:-1])
     unrated = tuple(c.id for c in ladder.competencies if levels_now is not None and c.id not in levels_now)
-    return Gap(tuple(route), tuple(gaps), signals, unrated)
+    return Gap(start, tuple(route), tuple(changes), signals, levels_now is not None, unrated, ladder.scale)

@@ -6,11 +6,13 @@ visited set, so lateral moves that go both ways (cycles) cannot loop.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from dataclasses import dataclass
 
 from pmpath.errors import NoAnswer
 from pmpath.ladder.model import Ladder, Role
+from pmpath.queries.compare import LevelChange, level_changes
 
 # `--all` lists at most MAX_ROUTES routes and takes at most SEARCH_BUDGET
 # steps to find them, so a large, dense ladder cannot explode; the result
@@ -49,8 +51,42 @@ def shortest_route(ladder: Ladder, start: Role, goal: Role) -> list[Role]:
 
 
 @dataclass(frozen=True)
+class RouteStep:
+    role: Role
+    # The readiness signals of the rung before, and the competencies that move
+    # (or stop being described) on the step onto this one; empty on the first.
+    to_show: tuple[str, ...] = ()
+    changes: tuple[LevelChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    steps: tuple[RouteStep, ...]
+
+    @property
+    def start(self) -> Role:
+        return self.steps[0].role
+
+    @property
+    def goal(self) -> Role:
+        return self.steps[-1].role
+
+
+def describe_route(ladder: Ladder, roles: list[Role] | tuple[Role, ...]) -> Route:
+    """Each rung of a route with what changes on the step onto it."""
+    steps = [RouteStep(roles[0])] if roles else []
+    for before, role in itertools.pairwise(roles):
+        # A cell that starts or stops being described moves too, with no change figure.
+        moved = tuple(c for c in level_changes(ladder, before, role) if c.change or not c.described)
+        steps.append(RouteStep(role, before.ready_when, moved))
+    return Route(tuple(steps))
+
+
+@dataclass(frozen=True)
 class Routes:
-    routes: tuple[tuple[Role, ...], ...]
+    start: Role
+    goal: Role
+    routes: tuple[Route, ...]
     truncated: bool
 
 
@@ -73,7 +109,7 @@ def all_routes(ladder: Ladder, start: Role, goal: Role, limit: int = MAX_ROUTES)
     if start.id not in can_reach:
         raise _no_route(start, goal)
     if start.id == goal.id:
-        return Routes(((start,),), truncated=False)
+        return Routes(start, goal, (describe_route(ladder, [start]),), truncated=False)
     found: list[list[str]] = []
     route, on_route = [start.id], {start.id}
     pending = [iter(start.next)]  # for each role on the route, its links left to try
@@ -96,4 +132,5 @@ def all_routes(ladder: Ladder, start: Role, goal: Role, limit: int = MAX_ROUTES)
     found.sort(key=len)  # stable: equal lengths keep depth-first order
     if len(found) > limit:
         found, truncated = found[:limit], True
-    return Routes(tuple(tuple(ladder.role(r) for r in ids) for ids in found), truncated)
+    routes = tuple(describe_route(ladder, [ladder.role(r) for r in ids]) for ids in found)
+    return Routes(start, goal, routes, truncated)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pmpath.errors import UsageProblem
+from pmpath.ladder.fileformat import NAME_FIELDS, PROSE_FIELDS
 from pmpath.ladder.model import Ladder, Role
 
 
 @dataclass(frozen=True)
 class Match:
-    field: str
+    field: str  # the key in the file: `summary`, or `competencies.<id>` for an expectation
+    label: str  # what people call it: "Summary", or the competency's name
     text: str
 
 
@@ -20,25 +22,33 @@ class SearchHit:
     matches: tuple[Match, ...]
 
 
-def _searchable(role: Role) -> list[tuple[str, str]]:
-    """(field, text) pairs that `search` looks through, in display order."""
-    pairs = [("title", role.title)]
-    pairs += [("aliases", alias) for alias in role.aliases]
-    pairs += [("summary", role.summary), ("scope", role.scope)]
-    for name in ("responsibilities", "in_practice", "ready_when", "stand_out", "brings", "to_learn"):
-        pairs += [(name, item) for item in getattr(role, name)]
-    pairs += [(f"competencies.{key}", rating.expectation) for key, rating in role.competencies.items()]
-    return [(name, text) for name, text in pairs if text]
+@dataclass(frozen=True)
+class SearchResult:
+    text: str
+    hits: tuple[SearchHit, ...]
 
 
-def search(ladder: Ladder, text: str) -> list[SearchHit]:
+def _searchable(ladder: Ladder, role: Role) -> list[Match]:
+    """Every piece of text `search` looks through, in display order."""
+    found = []
+    for spec in (*NAME_FIELDS, *PROSE_FIELDS):
+        value = getattr(role, spec.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            found.append(Match(spec.name, spec.heading, item))
+    names = {c.id: c.name for c in ladder.competencies}
+    for key, rating in role.competencies.items():
+        found.append(Match(f"competencies.{key}", names.get(key, key), rating.expectation))
+    return [match for match in found if match.text]
+
+
+def search(ladder: Ladder, text: str) -> SearchResult:
     """Roles whose text contains TEXT, ignoring case, in ladder order."""
     needle = text.strip().casefold()
     if not needle:
         raise UsageProblem("search text cannot be empty")
     hits = []
     for role in ladder.roles:
-        matches = tuple(Match(name, value) for name, value in _searchable(role) if needle in value.casefold())
+        matches = tuple(m for m in _searchable(ladder, role) if needle in m.text.casefold())
         if matches:
             hits.append(SearchHit(role, matches))
-    return hits
+    return SearchResult(text, tuple(hits))
