@@ -78,10 +78,19 @@ def test_mermaid_export_is_exact_for_a_known_ladder(run: Run) -> None:
     )
 
 
-def test_mermaid_escapes_quotes_and_tags(run: Run) -> None:
-    text = export(run, LADDERS / "hostile.yaml", "mermaid")
-    assert "\x1b" not in text
-    assert '"' not in text.split("[", 1)[1].split('"', 2)[1]
+MERMAID_ATTACK = 'A "q" <b> %%{init: {"theme":"dark"}}%% ```x #quot; `y`\x1b[2J\nnext'
+
+
+def test_mermaid_labels_are_quoted_text_only(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "ladder.yaml"
+    path.write_text(
+        json.dumps({"roles": [{"id": "a", "title": MERMAID_ATTACK, "level": 1}]}), encoding="utf-8"
+    )
+    label = (
+        '"A #quot;q#quot; #lt;b#gt; #37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37; '
+        '#96;#96;#96;x #35;quot; #96;y#96;\\x1b[2J next"'
+    )
+    assert export(run, path, "mermaid") == f"flowchart BT\n  r_a[{label}]\n"
 
 
 def test_dot_export_structure(run: Run) -> None:
@@ -124,7 +133,30 @@ def test_markdown_export_is_a_wiki_page(run: Run) -> None:
 def test_markdown_export_makes_hostile_text_inert(run: Run) -> None:
     text = export(run, LADDERS / "hostile.yaml", "markdown")
     assert "\x1b" not in text and "\x07" not in text
-    assert "[bold red]Boom[/]" in text
+    assert "\\[bold red\\]Boom\\[/\\]" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Senior PM](https://evil.example/login) [x", "Senior PM\\](https://evil.example/login) \\[x"),
+        ("# Fake", "\\# Fake"),
+        ("a | b", "a \\| b"),
+        ("```", "\\`\\`\\`"),
+        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+        ("*em* _em_ ~~del~~ &amp;", "\\*em\\* \\_em\\_ \\~\\~del\\~\\~ \\&amp;"),
+        ("- item", "\\- item"),
+        ("1. item", "1\\. item"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_markdown_text_never_becomes_syntax(run: Run, tmp_path: Path, title: str, shown: str) -> None:
+    path = tmp_path / "ladder.yaml"
+    role = {"id": "a", "title": title, "level": 1, "summary": title}
+    path.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
+    text = export(run, path, "markdown")
+    assert f"\n{shown}\n" in text  # the summary paragraph
+    assert f"| 1 | [{shown}](#a) |  | — |" in text  # one overview row, four cells
 
 
 def test_export_to_a_file(run: Run, tmp_path: Path) -> None:

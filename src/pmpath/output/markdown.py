@@ -17,16 +17,17 @@ from pmpath.output.escape import escape_controls
 # Inline syntax anywhere in a line: code, emphasis, links and images, HTML and
 # entities, table pipes, strikethrough, headings' hashes.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
-# Block syntax that only counts at the start of a line: lists, quotes, setext
-# underlines, ordered lists.
-_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
+# Block syntax that only counts at the start of a line: list markers, setext
+# underlines, and ordered lists (whose `.` or `)` is escaped: a digit cannot be).
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def _md(text: str) -> str:
     """Ladder text as literal Markdown on one line: every character that could
     start Markdown syntax or HTML is backslash-escaped."""
-    one_line = " ".join(escape_controls(text).split())
-    return _LINE_START.sub(r"\\\1", _INLINE.sub(r"\\\1", one_line))
+    escaped = _INLINE.sub(r"\\\1", " ".join(escape_controls(text).split()))
+    escaped = _ORDERED.sub(r"\1\\\2", escaped)
+    return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
 def _link(role: Role) -> str:

@@ -42,10 +42,14 @@ def write_stdout(text: str) -> None:
         raise PipeClosed() from None
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def write_data(text: str) -> None:
     """A file format made from untrusted data (an export): exact when piped or
     saved, escaped when a person reads it on a terminal."""
-    write_stdout(escape_controls(text) if sys.stdout.isatty() else text)
+    write_stdout(escape_controls(text) if stdout_is_terminal() else text)
 
 
 def write_lines(lines: list[str]) -> None:
@@ -72,16 +76,18 @@ def print_message(message: str) -> None:
 def color_enabled(no_color_flag: bool) -> bool:
     if no_color_flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return stdout_is_terminal()
 
 
 def make_console(no_color: bool) -> Console:
     """A console that never reads markup or emoji codes in text."""
     from rich.console import Console
 
+    colour = color_enabled(no_color)
     return Console(
         file=sys.stdout,
-        color_system="auto" if color_enabled(no_color) else None,
+        force_terminal=colour or None,
+        color_system="auto" if colour else None,
         highlight=False,
         markup=False,
         emoji=False,
