@@ -4,17 +4,14 @@ when there is something to report)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from pmpath.errors import Problem
 from pmpath.ladder import fileformat
-from pmpath.ladder.lookalikes import invisible_in, skeleton
 from pmpath.ladder.model import Competency, Ladder, Rating, Role, ScaleLevel
+from pmpath.ladder.naming import alias_problem, id_problem, invisible_in, lookalike_letter, skeleton
 
-_ID = re.compile(fileformat.ID_PATTERN)
-_ALIAS = re.compile(fileformat.ALIAS_PATTERN)
 _SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
 Path_ = tuple[str | int, ...]
 
@@ -24,7 +21,9 @@ def kind_name(value: object) -> str:
         return "empty"
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, int):
         return "a number"
     if isinstance(value, str):
         return "text"
@@ -201,14 +200,8 @@ class Builder:
             self.error(path, f"{what} is missing")
             return ""
         text = self.text(value, path, what)
-        if isinstance(value, str) and not text:
-            self.error(path, f"{what} must not be empty")
-        elif hidden := invisible_in(text):
-            self.error(path, f"{what} contains the invisible character {hidden}")
-        elif text and not _ID.fullmatch(text):
-            self.error(
-                path, f"{what} must be kebab-case (lowercase letters, digits, single hyphens), not '{text}'"
-            )
+        if isinstance(value, str) and (problem := id_problem(text, what)):
+            self.error(path, problem)
         return text
 
     def role(
@@ -256,17 +249,10 @@ class Builder:
         return values
 
     def aliases(self, value: object, path: Path_, what: str) -> tuple[str, ...]:
-        """Aliases are typed in a shell and offered by shell completion: only
-        letters and digits, joined by single separators (checked in NFC)."""
         aliases = self.text_list(value, path, what)
         for index, alias in enumerate(aliases):
-            where = (*path, index)
-            if not alias.strip():
-                self.error(where, "an alias must not be empty")
-            elif hidden := invisible_in(alias):
-                self.error(where, f"alias '{alias}' contains the invisible character {hidden}")
-            elif not _ALIAS.fullmatch(fileformat.name_key(alias)):
-                self.error(where, f"alias '{alias}' must be {fileformat.ALIAS_RULE}")
+            if problem := alias_problem(alias):
+                self.error((*path, index), problem)
         return aliases
 
     def ratings(self, raw: object, path: Path_, known: set[str], scale_levels: set[int]) -> dict[str, Rating]:
@@ -309,10 +295,11 @@ class Builder:
         letters from another script (a Cyrillic dze in 'senior')."""
         other, owner = looks.setdefault(skeleton(fileformat.name_key(name)), (name, role_id))
         if owner != role_id:
+            letter = lookalike_letter(name) or lookalike_letter(other)
             self.warn(
                 path,
                 f"name '{name}' of '{role_id}' looks like '{other}' of '{owner}' "
-                "but is spelt with different letters (from another script?)",
+                f"but is spelt differently ({letter})",
             )
 
     def check_links(self, placed: list[tuple[int, dict[str, Any]]]) -> list[Role]:

@@ -51,7 +51,15 @@ def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
     return _Base.construct_yaml_int(loader, node)
 
 
+def _checked_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return _Base.construct_yaml_timestamp(loader, node)
+    except ValueError as error:  # a date that does not exist, such as 2024-13-45
+        raise FileProblem(f"'{node.value}' is not a valid date: {error}", node.start_mark.line + 1) from None
+
+
 SafeLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 
 
 def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:

@@ -1,6 +1,14 @@
-"""Characters that make two different names look alike, or hide in one."""
+"""The rules for names in a ladder: ids and aliases, and the characters that
+hide in a name or make two different names look alike."""
 
 from __future__ import annotations
+
+import re
+
+from pmpath.ladder import fileformat
+
+_ID = re.compile(fileformat.ID_PATTERN)
+_ALIAS = re.compile(fileformat.ALIAS_PATTERN)
 
 # Zero-width characters and bidirectional controls: invisible, or reorder
 # what is shown, so a name containing one is not the name it appears to be.
@@ -64,3 +72,42 @@ def skeleton(name: str) -> str:
     """The name with lookalike letters replaced by the Latin ones, casefolded:
     two names with the same skeleton read the same."""
     return name.translate(_TO_LATIN).casefold()
+
+
+def visible(text: str) -> str:
+    """Text for a message, with unprintable characters (newlines, zero-width
+    and bidi controls) written as escapes so they show."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def lookalike_letter(name: str) -> str:
+    """The first letter of name drawn like a Latin one, as 'U+0455 for s'."""
+    found = next((ch for ch in name if ord(ch) in _TO_LATIN), None)
+    return f"U+{ord(found):04X} for '{_TO_LATIN[ord(found)]}'" if found else ""
+
+
+def id_problem(text: str, what: str) -> str | None:
+    """What is wrong with an id, if anything (whole string: `$` alone would
+    accept a final newline)."""
+    if not text:
+        return f"{what} must not be empty"
+    if hidden := invisible_in(text):
+        return f"{what} contains the invisible character {hidden}"
+    if not _ID.fullmatch(text):
+        return f"{what} must be kebab-case (lowercase letters, digits, single hyphens), not '{visible(text)}'"
+    return None
+
+
+def alias_problem(alias: str) -> str | None:
+    """Aliases are typed in a shell and offered by shell completion: only
+    letters and digits of any script, joined by single separators (checked
+    in composed form, NFC, so that an accent typed separately counts)."""
+    if not alias.strip():
+        return "an alias must not be empty"
+    if hidden := invisible_in(alias):
+        return f"alias '{visible(alias)}' contains the invisible character {hidden}"
+    if not _ALIAS.fullmatch(fileformat.name_key(alias)):
+        return f"alias '{visible(alias)}' must be {fileformat.ALIAS_RULE}"
+    return None
