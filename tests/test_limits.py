@@ -51,9 +51,10 @@ def test_ids_and_aliases_are_checked_in_full(run: Run) -> None:
         f":12: alias 'a--b' {ALIAS_RULE}",
         ":13: an alias must not be empty",
         ":14: alias 'pm\\u200bx' contains the invisible character U+200B",
-        ":15: 'id' must be kebab-case (lowercase letters, digits, single hyphens), not 'pm\\n'",
-        ":18: 'id' contains the invisible character U+200B",
-        ": invalid: 9 error(s), 0 warning(s)",
+        f":15: alias 'trailing\\n' {ALIAS_RULE}",
+        ":16: 'id' must be kebab-case (lowercase letters, digits, single hyphens), not 'pm\\n'",
+        ":19: 'id' contains the invisible character U+200B",
+        ": invalid: 10 error(s), 0 warning(s)",
     ]
 
 

@@ -17,14 +17,17 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # Aliases are typed on the command line and offered as shell-completion
 # candidates, so they hold no spaces, quotes or shell punctuation: runs of
-# letters and digits of any script (str.isalnum), joined by single '-', '_'
-# or '.'. ALIAS_PATTERN says the same for JSON Schema (\w also allows '_').
-ALIAS_SEPARATORS = "-_."
+# letters and digits of any script, joined by single '-', '_' or '.'. In
+# Python's re, `[^\W_]` is exactly str.isalnum(); the schema uses the pattern
+# too. Checked on the NFC form of the alias, with fullmatch like ids.
 ALIAS_PATTERN = r"^[^\W_]+(?:[-_.][^\W_]+)*$"
 ALIAS_RULE = "letters and digits, joined by single '-', '_' or '.'"
 
 # Numbers are small: some companies number their levels 59-80, so role levels
-# go up to 999; scale and rating levels are points on a short scale.
+# go up to 999; scale and rating levels (and a person's own levels in a --me
+# file) are points on a short scale. While parsing, yamlsafe also refuses
+# integer literals over 40 characters and nesting over 100 levels anywhere,
+# ignored keys included.
 ROLE_LEVEL_MIN, ROLE_LEVEL_MAX = 0, 999
 SCALE_LEVEL_MIN, SCALE_LEVEL_MAX = 0, 100
 
