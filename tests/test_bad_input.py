@@ -92,14 +92,14 @@ def test_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     # Tests may run as root, who can read anything: simulate the refusal.
     path = tmp_path / "secret.yaml"
     path.write_text("roles: []\n")
-    real_open = open
+    real_open = os.open
 
-    def guarded_open(file: object, *args: object, **kwargs: object) -> object:
+    def guarded_open(file: object, *args: int) -> int:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     result = run("--ladder", str(path), "list")
     assert result.exit_code == 1
     assert result.stderr == f"{path}: permission denied: cannot read this file\n"
@@ -127,11 +127,21 @@ def run_with_memory_cap(args: str, cwd: Path, timeout: int) -> subprocess.Comple
     )
 
 
-def test_endless_input_is_refused_with_bounded_memory(tmp_path: Path) -> None:
-    """/dev/zero never ends: pmpath reads one byte past the limit and stops."""
+def test_huge_file_is_read_only_to_the_limit_with_bounded_memory(tmp_path: Path) -> None:
+    """A sparse 4 GiB file: pmpath reads one byte past the limit and stops."""
+    with open(tmp_path / "huge.yaml", "wb") as handle:
+        handle.truncate(4 * 1024**3)
+    result = run_with_memory_cap("--ladder huge.yaml list", tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "huge.yaml: file is larger than 32 MiB; refusing to read it\n"
+
+
+def test_endless_device_is_refused_without_reading(tmp_path: Path) -> None:
     result = run_with_memory_cap("--ladder /dev/zero list", tmp_path, timeout=60)
     assert result.returncode == 1
-    assert result.stderr == "/dev/zero: file is larger than 32 MiB; refusing to read it\n"
+    assert result.stderr == (
+        "/dev/zero: is a character device, not a regular file; give the path of a ladder file\n"
+    )
 
 
 def test_expansion_bomb_is_refused_quickly_in_a_real_process(tmp_path: Path) -> None:

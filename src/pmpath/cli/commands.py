@@ -255,14 +255,16 @@ def write_file(path: Path, text: str) -> None:
 
 def role_completions(ladder_path: Path | None, incomplete: str) -> list[tuple[str, str]]:
     """Role ids and aliases starting with `incomplete`, with titles as help."""
+    from pmpath.ladder.fileformat import name_key
+
     try:
         ladder = load_ladder(ladder_path)
     except PmpathError:
         return []
-    wanted = incomplete.casefold()
+    wanted = name_key(incomplete)
     return [
         (name, role.title)
         for role in ladder.roles
         for name in (role.id, *role.aliases)
-        if name.casefold().startswith(wanted)
+        if name_key(name).startswith(wanted)
     ]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pmpath.errors import FileProblem, LadderError
 from pmpath.ladder.building import Builder, Path_, did_you_mean, kind_name
+from pmpath.ladder.fileformat import SCALE_LEVEL_MAX, SCALE_LEVEL_MIN
 from pmpath.ladder.model import Ladder, SelfAssessment
 from pmpath.ladder.reading import decode, read_bytes
 
@@ -43,8 +44,10 @@ def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
             if key not in known:
                 builder.error(where, f"unknown competency '{key}'{did_you_mean(str(key), known)}")
                 continue
-            level = builder.integer(value, where, f"'{key}'")
-            if scale and level not in scale and isinstance(value, int):
+            level = builder.integer(value, where, f"'{key}'", SCALE_LEVEL_MIN, SCALE_LEVEL_MAX)
+            if level is None:
+                continue
+            if scale and level not in scale:
                 builder.error(
                     where, f"'{key}' level {level} is outside the scale ({min(scale)}-{max(scale)})"
                 )

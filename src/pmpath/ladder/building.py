@@ -4,15 +4,15 @@ when there is something to report)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from pmpath.errors import Problem
 from pmpath.ladder import fileformat
 from pmpath.ladder.model import Competency, Ladder, Rating, Role, ScaleLevel
+from pmpath.ladder.naming import alias_problem, id_problem, invisible_in, lookalike_letter, skeleton
 
-_ID = re.compile(fileformat.ID_PATTERN)
+_SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
 Path_ = tuple[str | int, ...]
 
 
@@ -21,7 +21,9 @@ def kind_name(value: object) -> str:
         return "empty"
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, int):
         return "a number"
     if isinstance(value, str):
         return "text"
@@ -59,11 +61,16 @@ class Builder:
         self.error(path, f"{what} must be text, not {kind_name(value)}{hint}")
         return ""
 
-    def integer(self, value: object, path: Path_, what: str) -> int:
-        if isinstance(value, int) and not isinstance(value, bool):
+    def integer(self, value: object, path: Path_, what: str, low: int, high: int) -> int | None:
+        """A whole number from low to high, or None (an error is noted)."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.error(path, f"{what} must be a whole number, not {kind_name(value)}")
+        elif not low <= value <= high:
+            shown = value if abs(value) < 10**12 else f"{str(value)[:12]}..."
+            self.error(path, f"{what} must be from {low} to {high}, not {shown}")
+        else:
             return value
-        self.error(path, f"{what} must be a whole number, not {kind_name(value)}")
-        return 0
+        return None
 
     def text_list(self, value: object, path: Path_, what: str) -> tuple[str, ...]:
         if value is None:
@@ -149,7 +156,9 @@ class Builder:
             if entry is None:
                 continue
             self.unknown_keys(entry, fileformat.SCALE_KEYS, path, "a scale level")
-            level = self.integer(entry.get("level"), (*path, "level"), "scale 'level'")
+            level = self.integer(entry.get("level"), (*path, "level"), "scale 'level'", *_SCALE_BOUNDS)
+            if level is None:
+                continue
             if any(step.level == level for step in steps):
                 self.error((*path, "level"), f"scale level {level} is defined twice")
             steps.append(
@@ -191,12 +200,8 @@ class Builder:
             self.error(path, f"{what} is missing")
             return ""
         text = self.text(value, path, what)
-        if isinstance(value, str) and not text:
-            self.error(path, f"{what} must not be empty")
-        elif text and not _ID.match(text):
-            self.error(
-                path, f"{what} must be kebab-case (lowercase letters, digits, single hyphens), not '{text}'"
-            )
+        if isinstance(value, str) and (problem := id_problem(text, what)):
+            self.error(path, problem)
         return text
 
     def role(
@@ -221,9 +226,13 @@ class Builder:
             elif spec.kind == "text":
                 values[spec.name] = self.text(value, where, what)
             elif spec.kind == "int":
-                values[spec.name] = self.integer(value, where, what)
+                low, high = spec.minimum or 0, spec.maximum or 0
+                number = self.integer(value, where, what, low, high)
+                values[spec.name] = 0 if number is None else number
             elif spec.kind == "text_list":
                 values[spec.name] = self.text_list(value, where, what)
+            elif spec.kind == "alias_list":
+                values[spec.name] = self.aliases(value, where, what)
             elif spec.kind == "id_list":  # a repeated link is warned about, then kept once
                 links = self.text_list(value, where, what)
                 values[spec.name] = tuple(dict.fromkeys(links))
@@ -235,7 +244,16 @@ class Builder:
             return None
         if isinstance(entry["title"], str) and not entry["title"].strip():
             self.error((*path, "title"), "'title' must not be empty")
+        elif hidden := invisible_in(values["title"]):
+            self.warn((*path, "title"), f"'title' contains the invisible character {hidden}")
         return values
+
+    def aliases(self, value: object, path: Path_, what: str) -> tuple[str, ...]:
+        aliases = self.text_list(value, path, what)
+        for index, alias in enumerate(aliases):
+            if problem := alias_problem(alias):
+                self.error((*path, index), problem)
+        return aliases
 
     def ratings(self, raw: object, path: Path_, known: set[str], scale_levels: set[int]) -> dict[str, Rating]:
         if raw is None:
@@ -251,16 +269,18 @@ class Builder:
                 self.error(where, f"unknown competency '{key}'{hint}")
                 continue
             if isinstance(value, int) and not isinstance(value, bool):
-                rating = Rating(value)  # shorthand: just the level
+                level = self.integer(value, where, f"'{key}' level", *_SCALE_BOUNDS)  # shorthand
+                expectation = ""
             else:
                 spec = self.mapping(value, where, f"rating of '{key}'")
                 if spec is None:
                     continue
                 self.unknown_keys(spec, fileformat.RATING_KEYS, where, f"the rating of '{key}'")
-                rating = Rating(
-                    self.integer(spec.get("level"), (*where, "level"), f"'{key}' level"),
-                    self.text(spec.get("expectation", ""), (*where, "expectation"), "'expectation'"),
-                )
+                level = self.integer(spec.get("level"), (*where, "level"), f"'{key}' level", *_SCALE_BOUNDS)
+                expectation = self.text(spec.get("expectation", ""), (*where, "expectation"), "'expectation'")
+            if level is None:
+                continue
+            rating = Rating(level, expectation)
             if scale_levels and rating.level not in scale_levels:
                 self.error(
                     where,
@@ -270,6 +290,18 @@ class Builder:
             ratings[str(key)] = rating
         return ratings
 
+    def lookalike(self, looks: dict[str, tuple[str, str]], name: str, role_id: str, path: Path_) -> None:
+        """Warn when a name differs from another role's only by lookalike
+        letters from another script (a Cyrillic dze in 'senior')."""
+        other, owner = looks.setdefault(skeleton(fileformat.name_key(name)), (name, role_id))
+        if owner != role_id:
+            letter = lookalike_letter(name) or lookalike_letter(other)
+            self.warn(
+                path,
+                f"name '{name}' of '{role_id}' looks like '{other}' of '{owner}' "
+                f"but is spelt differently ({letter})",
+            )
+
     def check_links(self, placed: list[tuple[int, dict[str, Any]]]) -> list[Role]:
         """Duplicate ids, colliding names, dangling links; then build each role
         once, with `previous` derived from every other role's `next`.
@@ -277,6 +309,7 @@ class Builder:
         `placed` pairs each role's checked values with its index in the file.
         """
         names: dict[str, str] = {}  # casefolded id or alias -> owning role id
+        looks: dict[str, tuple[str, str]] = {}  # skeleton -> (a name, its role id)
         titles: dict[str, str] = {}  # casefolded title -> first role id with it
         by_id: dict[str, tuple[int, dict[str, Any]]] = {}
         for index, values in placed:
@@ -285,22 +318,22 @@ class Builder:
                 self.error(("roles", index, "id"), f"role id '{role_id}' is used twice")
                 continue
             by_id[role_id] = (index, values)
-            first = titles.setdefault(title.casefold(), role_id)
+            first = titles.setdefault(fileformat.name_key(title), role_id)
             if first != role_id:
                 self.warn(
                     ("roles", index, "title"),
                     f"title '{title}' is also the title of '{first}'; "
                     "the command line will call the title ambiguous",
                 )
-            if any(not alias.strip() for alias in aliases):
-                self.error(("roles", index, "aliases"), f"an alias of '{role_id}' is empty")
             for name in (role_id, *aliases):
-                owner = names.setdefault(name.casefold(), role_id)
+                owner = names.setdefault(fileformat.name_key(name), role_id)
                 if owner != role_id:
                     self.error(
                         ("roles", index, "aliases"),
                         f"name '{name}' of '{role_id}' is already used by '{owner}'",
                     )
+                    continue
+                self.lookalike(looks, name, role_id, ("roles", index, "aliases" if name in aliases else "id"))
         previous: dict[str, list[str]] = {role_id: [] for role_id in by_id}
         for role_id, (index, values) in by_id.items():
             for target in values.get("next", ()):

@@ -3,6 +3,8 @@ regular file, decoded as UTF-8. The bundled ladder and the starter live here too
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from pmpath.errors import FileProblem
@@ -25,9 +27,11 @@ def starter_ladder_text() -> str:
 
 
 def read_bytes(source: Path) -> bytes:
+    """At most MAX_BYTES of a regular file. The file is opened without
+    blocking (a FIFO with no writer would wait for ever) and checked through
+    the open descriptor, so it cannot be swapped between check and read."""
     try:
-        with open(source, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise FileProblem("no such file") from None
     except IsADirectoryError:
@@ -35,10 +39,44 @@ def read_bytes(source: Path) -> bytes:
     except PermissionError:
         raise FileProblem("permission denied: cannot read this file") from None
     except OSError as error:
+        raise _not_regular(source) or FileProblem(
+            f"cannot read this file: {error.strerror or error}"
+        ) from None
+    try:
+        if problem := _not_regular_mode(os.fstat(fd).st_mode):
+            raise problem
+        with open(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
         raise FileProblem(f"cannot read this file: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
     if len(raw) > MAX_BYTES:
         raise FileProblem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
     return raw
+
+
+def _not_regular(source: Path) -> FileProblem | None:
+    """Why a path that could not be opened is no ladder file (a socket), if it is not one."""
+    try:
+        return _not_regular_mode(os.stat(source).st_mode)
+    except OSError:
+        return None
+
+
+def _not_regular_mode(mode: int) -> FileProblem | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return FileProblem("is a directory, not a ladder file")
+    kinds = [
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    return FileProblem(f"is {kind}, not a regular file; give the path of a ladder file")
 
 
 def decode(raw: bytes) -> str:

@@ -6,14 +6,30 @@ from typing import Any
 
 from pmpath.ladder import fileformat
 
+
+def _pattern(regex: str) -> str:
+    """A fileformat pattern that matches whole strings in any validator:
+    Python's re, which the jsonschema package uses, lets `$` match before a
+    final newline; `(?![\\s\\S])` is the very end in Python and ECMA-262 alike."""
+    return regex.removesuffix("$") + r"(?![\s\S])"
+
+
 _TEXT: dict[str, Any] = {"type": "string"}
-_ID: dict[str, Any] = {"type": "string", "pattern": fileformat.ID_PATTERN}
+_ID: dict[str, Any] = {"type": "string", "pattern": _pattern(fileformat.ID_PATTERN)}
+# Python's re reads \W as Unicode; ECMA-262 without the u flag as ASCII, so a
+# JavaScript validator is stricter than pmpath about aliases, never looser.
+_ALIAS: dict[str, Any] = {"type": "string", "pattern": _pattern(fileformat.ALIAS_PATTERN)}
+_SCALE_LEVEL: dict[str, Any] = {
+    "type": "integer",
+    "minimum": fileformat.SCALE_LEVEL_MIN,
+    "maximum": fileformat.SCALE_LEVEL_MAX,
+}
 _RATING: dict[str, Any] = {
     "oneOf": [
-        {"type": "integer"},
+        _SCALE_LEVEL,
         {
             "type": "object",
-            "properties": {"level": {"type": "integer"}, "expectation": _TEXT},
+            "properties": {"level": _SCALE_LEVEL, "expectation": _TEXT},
             "required": ["level"],
             "additionalProperties": False,
         },
@@ -24,9 +40,19 @@ _BY_KIND: dict[fileformat.Kind, dict[str, Any]] = {
     "text": _TEXT,
     "int": {"type": "integer"},
     "text_list": {"type": "array", "items": _TEXT},
+    "alias_list": {"type": "array", "items": _ALIAS},
     "id_list": {"type": "array", "items": _ID},
     "ratings": {"type": "object", "additionalProperties": _RATING},
 }
+
+
+def _field(spec: fileformat.FieldSpec) -> dict[str, Any]:
+    bounds = {"minimum": spec.minimum, "maximum": spec.maximum}
+    return {
+        **_BY_KIND[spec.kind],
+        **{key: value for key, value in bounds.items() if value is not None},
+        "description": spec.description,
+    }
 
 
 def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -40,10 +66,7 @@ def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
 
 def ladder_schema() -> dict[str, Any]:
     role = _object(
-        {
-            spec.name: {**_BY_KIND[spec.kind], "description": spec.description}
-            for spec in fileformat.ROLE_FIELDS
-        },
+        {spec.name: _field(spec) for spec in fileformat.ROLE_FIELDS},
         [spec.name for spec in fileformat.ROLE_FIELDS if spec.required],
     )
     return {
@@ -57,7 +80,7 @@ def ladder_schema() -> dict[str, Any]:
                 "scale": {
                     "type": "array",
                     "items": _object(
-                        {"level": {"type": "integer"}, "name": _TEXT, "description": _TEXT},
+                        {"level": _SCALE_LEVEL, "name": _TEXT, "description": _TEXT},
                         ["level", "name"],
                     ),
                 },

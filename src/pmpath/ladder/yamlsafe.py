@@ -3,7 +3,9 @@ run reads the parsed data from the cache and never imports PyYAML.
 
 Only safe constructors run (no `!!python/...` objects), and documents whose
 aliases would expand far beyond their written size ("billion laughs") are
-refused before anything walks them.
+refused before anything walks them. Integers are bounded in length as they
+are read, and data nested deeper than MAX_DEPTH is refused, so that nothing
+later (formatting a number, encoding JSON) can fail on it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,43 @@ from pmpath.errors import FileProblem, Problem
 MAX_EXPANSION = 10
 EXPANSION_SLACK = 10_000
 
-SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A ladder needs six levels of nesting (roles, a role, its ratings, one
+# rating...). Deeper data is refused: JSON encoding and the pure-Python YAML
+# composer recurse, and fail near 500-1000 levels. libyaml itself refuses
+# 1000 levels while parsing, and the pure-Python composer's RecursionError is
+# caught below, so the walk that enforces this bound never sees more.
+MAX_DEPTH = 100
+# Longer integer literals are refused before int() sees them: ladder numbers
+# are small, and int() of thousands of digits fails or yields a number that
+# cannot be printed.
+MAX_INT_CHARS = 40
+
+_Base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
+
+
+class SafeLoader(_Base):  # type: ignore[misc]
+    """The safe loader, with integers bounded in length."""
+
+
+def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    if len(node.value) > MAX_INT_CHARS:
+        raise FileProblem(
+            f"number with {len(node.value)} characters is too long; numbers in a ladder are small",
+            node.start_mark.line + 1,
+        )
+    return _Base.construct_yaml_int(loader, node)
+
+
+def _checked_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return _Base.construct_yaml_timestamp(loader, node)
+    except ValueError as error:  # a date that does not exist, such as 2024-13-45
+        raise FileProblem(f"'{node.value}' is not a valid date: {error}", node.start_mark.line + 1) from None
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
 
 
 def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
@@ -31,15 +68,20 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
     to check aliases and to find lines)."""
     try:
         if not keep_nodes and "&" not in text:  # no anchors means no aliases
-            return yaml.load(text, Loader=SafeLoader), None
-        loader = SafeLoader(text)
-        try:
-            root = loader.get_single_node()
-            if root is not None:
-                _refuse_expansion_bomb(root)
-            return (loader.construct_document(root) if root is not None else None), root
-        finally:
-            loader.dispose()
+            data = yaml.load(text, Loader=SafeLoader)
+            root = None
+        else:
+            loader = SafeLoader(text)
+            try:
+                root = loader.get_single_node()
+                if root is not None:
+                    _refuse_expansion_bomb(root)
+                data = loader.construct_document(root) if root is not None else None
+            finally:
+                loader.dispose()
+        if _too_deep(data):
+            raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", _deep_line(root, text))
+        return data, root
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -49,6 +91,8 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
                 "(mappings, lists, text, numbers) is allowed",
                 line,
             ) from None
+        if "maximum nesting depth" in (error.problem or ""):  # libyaml's own bound
+            raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", line) from None
         reason = error.problem or "invalid YAML"
         if error.context and error.context_mark and error.context_mark.line + 1 != line:
             reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
@@ -56,7 +100,41 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as error:
         raise FileProblem(f"YAML error: {error}") from None
     except RecursionError:
-        raise FileProblem("YAML is nested too deeply") from None
+        raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)") from None
+    except ValueError as error:  # from a constructor, e.g. a malformed date
+        raise FileProblem(f"YAML value cannot be read: {error}") from None
+
+
+_SEQUENCES = (list, tuple)  # tuples: the pairs of !!omap and !!pairs
+_COLLECTIONS = (list, tuple, dict)
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether lists and mappings nest more than MAX_DEPTH levels (aliases
+    included: they can nest deeper than the text does). Iterative."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if type(value) is dict:
+            value = value.values()
+        elif type(value) not in _SEQUENCES:
+            continue
+        if depth > MAX_DEPTH:
+            return True
+        stack.extend((item, depth + 1) for item in value if type(item) in _COLLECTIONS)
+    return False
+
+
+def _deep_line(root: yaml.Node | None, text: str) -> int | None:
+    """The line of the first collection nested too deeply (only on error)."""
+    stack = [(root or compose(text), 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.CollectionNode):
+            if depth > MAX_DEPTH:
+                return int(node.start_mark.line) + 1
+            stack.extend((child, depth + 1) for child in reversed(list(_children(node))))
+    return None
 
 
 def _tag_of(error: yaml.MarkedYAMLError) -> str:

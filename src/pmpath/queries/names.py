@@ -7,6 +7,7 @@ searching their text in `search.py`, routes in `routes.py`.
 from __future__ import annotations
 
 from pmpath.errors import UsageProblem
+from pmpath.ladder.fileformat import name_key
 from pmpath.ladder.model import Ladder, Role
 
 
@@ -17,21 +18,22 @@ def _names(role: Role) -> list[str]:
 def resolve_role(ladder: Ladder, name: str) -> Role:
     """Find the role a user meant by NAME.
 
-    Tried in order, ignoring case: an exact id or alias (unique in a valid
-    ladder); an exact title; a prefix of an id or alias that one role has.
+    Tried in order, ignoring case and Unicode composition (NFC): an exact id
+    or alias (unique in a valid ladder); an exact title; a prefix of an id or
+    alias that one role has.
     """
-    wanted = name.strip().casefold()
+    wanted = name_key(name.strip())
     if not wanted:
         raise UsageProblem("a role name cannot be empty; run 'pmpath list' to see the roles")
     for role in ladder.roles:
-        if any(n.casefold() == wanted for n in _names(role)):
+        if any(name_key(n) == wanted for n in _names(role)):
             return role
-    by_title = [role for role in ladder.roles if role.title.casefold() == wanted]
+    by_title = [role for role in ladder.roles if name_key(role.title) == wanted]
     if len(by_title) == 1:
         return by_title[0]
     if by_title:
         raise _ambiguous(name, by_title)
-    by_prefix = [role for role in ladder.roles if any(n.casefold().startswith(wanted) for n in _names(role))]
+    by_prefix = [role for role in ladder.roles if any(name_key(n).startswith(wanted) for n in _names(role))]
     if len(by_prefix) == 1:
         return by_prefix[0]
     if by_prefix:
@@ -48,8 +50,8 @@ def _suggestion(ladder: Ladder, wanted: str) -> str:
     """Close names, one per role (the closest name of each)."""
     import difflib  # only when a name matched nothing: it costs ~3 ms to import
 
-    owner = {name.casefold(): role.id for role in ladder.roles for name in _names(role)}
-    owner.update({role.title.casefold(): role.id for role in ladder.roles})
+    owner = {name_key(name): role.id for role in ladder.roles for name in _names(role)}
+    owner.update({name_key(role.title): role.id for role in ladder.roles})
     close = difflib.get_close_matches(wanted, list(owner), n=6, cutoff=0.6)
     picks: dict[str, str] = {}  # role id -> closest name
     for name in close:
