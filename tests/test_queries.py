@@ -71,10 +71,13 @@ def test_empty_name_is_refused(small: Ladder) -> None:
         names.resolve_role(small, " ")
 
 
-def test_next_and_previous(small: Ladder) -> None:
-    maker = small.role("maker")
-    assert [r.id for r in names.next_roles(small, maker)] == ["lead-maker", "staff-maker"]
-    assert [r.id for r in names.previous_roles(small, maker)] == ["junior"]
+def test_role_page_has_both_neighbours(small: Ladder) -> None:
+    from pmpath.queries.neighbours import next_steps, role_page
+
+    page = role_page(small, small.role("maker"))
+    assert [r.id for r in page.following] == ["lead-maker", "staff-maker"]
+    assert [r.id for r in page.previous] == ["junior"]
+    assert next_steps(small, small.role("maker")).following == page.following
 
 
 def test_compare_changes(small: Ladder) -> None:

@@ -1,7 +1,7 @@
-"""Finding roles: by the name a user typed, and their neighbours on the ladder.
+"""Finding the role a user meant by the name they typed.
 
-Pure Python: no I/O, no Typer, no Rich. Comparing roles is in `compare.py`,
-searching their text in `search.py`, routes in `routes.py`.
+Pure Python: no I/O, no Typer, no Rich. A role's neighbours are in
+`neighbours.py`, comparing roles in `compare.py`, routes in `routes.py`.
 """
 
 from __future__ import annotations
@@ -63,10 +63,3 @@ def _suggestion(ladder: Ladder, wanted: str) -> str:
         return f" Did you mean '{names[0]}'?"
     return " Did you mean one of: " + ", ".join(f"'{n}'" for n in names) + "?"
 
-
-def next_roles(ladder: Ladder, role: Role) -> list[Role]:
-    return [ladder.role(role_id) for role_id in role.next]
-
-
-def previous_roles(ladder: Ladder, role: Role) -> list[Role]:
-    return [ladder.role(role_id) for role_id in role.previous]
