@@ -1,7 +1,8 @@
 """Errors that reach the user, each with the exit code it maps to.
 
 Exit codes: 0 success; 1 the ladder data is wrong or a query has no answer;
-2 usage error (including a role name that matches nothing); 130 interrupted.
+2 usage error (including a role name that matches nothing); 130 interrupted;
+141 stdout was closed before the whole result was written.
 """
 
 from __future__ import annotations
