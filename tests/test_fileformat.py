@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pmpath.ladder.fileformat import PREVIOUS, PROSE_FIELDS, ROLE_FIELD_NAMES, ROLE_FIELDS
+from pmpath.ladder.fileformat import PREVIOUS, PROSE_FIELDS, ROLE_FIELD_NAMES, ROLE_FIELDS, FieldSpec
 from pmpath.ladder.model import Role
 from pmpath.ladder.schema import ladder_schema
 from tests.conftest import Run, run_json
@@ -57,13 +57,13 @@ def test_yaml_export_writes_every_field_it_has(run: Run, marked: Path) -> None:
 
 
 @pytest.mark.parametrize("spec", PROSE_FIELDS, ids=lambda spec: spec.name)
-def test_search_looks_through_every_prose_field(run: Run, marked: Path, spec: object) -> None:
-    name = getattr(spec, "name")
+def test_search_looks_through_every_prose_field(run: Run, marked: Path, spec: FieldSpec) -> None:
+    name = spec.name
     word = f"mark{name.replace('_', '')}"
     hits = json.loads(run("--ladder", str(marked), "search", word, "--json").stdout)
     assert hits == [{"id": "a", "title": "Alpha", "matches": [{"field": name, "text": word}]}]
     human = run("--ladder", str(marked), "search", word, env={"COLUMNS": "200"}).stdout
-    assert f"{getattr(spec, 'heading')}: {word}" in human
+    assert f"{spec.heading}: {word}" in human
 
 
 def test_every_prose_field_is_on_the_page_the_comparison_and_the_wiki(run: Run, marked: Path) -> None:

@@ -62,4 +62,3 @@ def _suggestion(ladder: Ladder, wanted: str) -> str:
     if len(names) == 1:
         return f" Did you mean '{names[0]}'?"
     return " Did you mean one of: " + ", ".join(f"'{n}'" for n in names) + "?"
-
