@@ -1,5 +1,6 @@
-"""YAML, parsed safely. Imported only when a ladder has to be parsed: a warm
-run reads the parsed data from the cache and never imports PyYAML.
+"""YAML, parsed safely. Imported only when a ladder has to be parsed: on an
+installed copy, commands on the bundled ladder read the JSON made from it when
+the wheel was built (bundled.py) and never import PyYAML.
 
 Only safe constructors run (no `!!python/...` objects), and documents whose
 aliases would expand far beyond their written size ("billion laughs") are
