@@ -36,7 +36,9 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
         loader = SafeLoader(text)
         try:
             root = loader.get_single_node()
-            if root is not None:
+            # No '&' means no anchors, so no aliases to expand; the walk costs
+            # ~0.35 s per 10,000 roles.
+            if root is not None and "&" in text:
                 _refuse_expansion_bomb(root)
             return (loader.construct_document(root) if root is not None else None), root
         finally:
