@@ -95,8 +95,8 @@ def benchmark_tables() -> str:
         )
     lines += [
         "",
-        "| roles | command | warm s | growth | warm MiB | cold s | growth | cold MiB |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| roles | command | median s | growth | CPU s | peak MiB |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for size, row in results["scale"].items():
         for name, r in row.items():
@@ -105,10 +105,8 @@ def benchmark_tables() -> str:
                 f"`{name}`",
                 r["seconds_median"],
                 r.get("growth_from_previous", ""),
+                r["cpu_seconds_median"],
                 r["peak_mib"],
-                r["cold_seconds"],
-                r.get("cold_growth", ""),
-                r["cold_peak_mib"],
             ]
             lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     lines += ["", *(f"- {'met' if b['met'] else '**missed**'}: {b['check']}" for b in results["budgets"])]

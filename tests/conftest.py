@@ -18,11 +18,10 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests see neither the developer's ladder, cache nor colour settings."""
-    for name in ("PMPATH_LADDER", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "PMPATH_NO_CACHE"):
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see neither the developer's ladder nor colour settings."""
+    for name in ("PMPATH_LADDER", "NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PMPATH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

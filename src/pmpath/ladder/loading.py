@@ -7,7 +7,8 @@ before anything walks them.
 
 Every problem is collected with the path of the offending value; line numbers
 are looked up only when there is something to report, so a valid file is
-parsed exactly once.
+parsed exactly once. A ladder with any error is never returned, whichever way
+it was read.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pmpath.errors import FileProblem, LadderError, Problem
-from pmpath.ladder import cache, reading
+from pmpath.ladder import bundled, reading
 from pmpath.ladder.building import Builder
 from pmpath.ladder.model import Ladder
+
+Checked = tuple[Ladder | None, list[Problem]]
 
 
 def load_ladder(path: Path | None = None) -> Ladder:
@@ -46,43 +49,48 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_ladder(path: Path | None = None, strict: bool = False) -> tuple[Ladder | None, list[Problem]]:
-    """Load a ladder, returning it (None if unusable) and every problem found.
+def check_ladder(path: Path | None = None, strict: bool = False) -> Checked:
+    """Load a ladder, returning it (None if it has any error) and every problem found.
 
     `strict` adds the checks that need the YAML node tree (duplicate keys);
     `validate` uses it, ordinary commands do not. The file is read once and
-    parsed at most once; a valid ladder seen before is not parsed at all.
+    parsed at most once. With no path, the bundled ladder is built from the
+    JSON parsed when the wheel was built, if there is one.
     """
     with _collector_paused():
-        return _check(path or reading.bundled_ladder_path(), strict)
+        ladder, problems = _check(path, strict)
+    # The Builder returns a ladder even when it noted errors: never hand that out.
+    return (None if _has_errors(problems) else ladder), problems
 
 
-def _check(source: Path, strict: bool) -> tuple[Ladder | None, list[Problem]]:
-    try:
-        raw = reading.read_bytes(source)
-        cached = cache.load(raw)
-        if cached is not None and (cached.strict_clean or not strict):
+def _has_errors(problems: list[Problem]) -> bool:
+    return any(not p.warning for p in problems)
+
+
+def _check(path: Path | None, strict: bool) -> Checked:
+    if path is None and not strict:
+        data = bundled.load_data()
+        if data is not None:
             builder = Builder()
-            ladder = builder.build(cached.data, source)
-            # Warnings that validate reports need their lines: only the YAML has them.
-            if not (strict and builder.problems):
+            ladder = builder.build(data, reading.bundled_ladder_path())
+            if not _has_errors(builder.problems):
                 return ladder, builder.problems
-        return _check_parsed(source, raw, strict)
-    except FileProblem as fatal:
-        return None, [fatal.problem]
+            # Errors in the shipped copy: the YAML gives them their lines.
+    return _parse_and_check(path or reading.bundled_ladder_path(), strict)
 
 
-def _check_parsed(source: Path, raw: bytes, strict: bool) -> tuple[Ladder | None, list[Problem]]:
+def _parse_and_check(source: Path, strict: bool) -> Checked:
     from pmpath.ladder import yamlsafe
 
-    text = reading.decode(raw)
-    data, root = yamlsafe.parse(text, keep_nodes=strict)
+    try:
+        raw = reading.read_bytes(source)
+        text = reading.decode(raw)
+        data, root = yamlsafe.parse(text, keep_nodes=strict)
+    except FileProblem as fatal:
+        return None, [fatal.problem]
     builder = Builder()
     ladder = builder.build(data, source)
     problems = builder.problems + (yamlsafe.duplicate_keys(root) if strict else [])
-    errors = [p for p in problems if not p.warning]
-    if not errors:
-        cache.store(raw, cache.Entry(data, strict_clean=strict and not problems))
     if problems:
         problems = yamlsafe.with_lines(problems, root, text)
-    return (None if errors else ladder), problems
+    return ladder, problems
