@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -48,7 +48,7 @@ def test_fast_commands_are_the_plain_ones() -> None:
     assert fast == ["list", "show", "next", "compare", "path", "tree", "search", "schema"]
 
 
-def invoke(entry: Callable[[], object], argv: list[str], env: dict[str, str | None]) -> Outcome:
+def invoke(entry: Callable[[], object], argv: list[str], env: Mapping[str, str | None]) -> Outcome:
     """Run an entry point in this process as `pmpath ARGV` would run."""
     saved = sys.argv
     sys.argv = ["pmpath", *argv]
@@ -70,7 +70,7 @@ def typer_path() -> None:
     sys.exit(launcher.run(launcher.typer_main))
 
 
-def assert_same(argv: list[str], env: dict[str, str | None]) -> None:
+def assert_same(argv: list[str], env: Mapping[str, str | None]) -> None:
     fast = invoke(launcher.main, argv, env)
     typer = invoke(typer_path, argv, env)
     assert fast == typer
