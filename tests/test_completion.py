@@ -126,3 +126,8 @@ def test_titles_lose_shell_syntax_in_zsh_and_fish(unsafe_names: None) -> None:
         fish_output("")
         == "safe-one\tSafe touch pwned id quoted one\nok.v2_x\tLine break 31m\nÜnïcode\tÜnïcode title\n"
     )
+
+
+def test_version_is_not_printed_while_completing() -> None:
+    env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath --version s", "COMP_CWORD": "2"}
+    assert invoke(launcher.main, [], env) == (0, "show\nsearch\nschema\n", "")

@@ -174,10 +174,11 @@ def _silence() -> None:
         pass
 
 
-class _Stdout:
-    """sys.stdout while Typer runs. Click turns a BrokenPipeError into exit 1
+class _Guarded:
+    """sys.stdout or sys.stderr while Typer runs. Click, and Rich when it
+    prints help or a usage error, turn a BrokenPipeError into exit 1
     (`pmpath --help | true`); PipeClosed is not an OSError, so it passes
-    through Click to `run`."""
+    through both to `run`."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -210,12 +211,12 @@ def typer_main() -> int:
     """Run the Typer app on sys.argv. It ends by raising SystemExit."""
     from pmpath.cli.app import app
 
-    stdout = sys.stdout
-    sys.stdout = cast(TextIO, _Stdout(stdout))
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout)), cast(TextIO, _Guarded(stderr))
     try:
         app(prog_name="pmpath")
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
     return 0
 
 
