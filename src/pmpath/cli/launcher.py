@@ -115,11 +115,13 @@ def _bash_words(environ: Mapping[str, str]) -> tuple[list[str], str] | None:
     return words[1:cursor], "" if incomplete == "=" else incomplete
 
 
-def _candidates(ladder: str | None, before: list[str], incomplete: str) -> list[str] | None:
+def _candidates(ladder: str | None, before: list[str], incomplete: str) -> Callable[[], list[str]] | None:
+    """What completes `incomplete` after the words `before`, to be computed
+    when called; None when Typer should answer."""
     if incomplete.startswith("-"):
         return None  # option names: Typer's (all of them start with "-")
     if not before:
-        return [name for name in grammar.COMPLETED_COMMANDS if name.startswith(incomplete)]
+        return lambda: [name for name in grammar.COMPLETED_COMMANDS if name.startswith(incomplete)]
     command = grammar.COMMANDS.get(before[0])
     if command is None:
         return None
@@ -130,16 +132,20 @@ def _candidates(ladder: str | None, before: list[str], incomplete: str) -> list[
         given += word not in command["flags"]
     arguments = command["arguments"]
     if given < len(arguments):
-        argument = arguments[given]
+        kind = arguments[given][3]
     elif arguments and arguments[-1][1] == -1:  # it takes any number of words
-        argument = arguments[-1]
+        kind = arguments[-1][3]
     else:
-        return []  # every argument is given
-    if argument[3] == "role":
-        from pmpath.cli.completion import role_candidates
+        return list  # every argument is given: nothing
+    if kind == "role":
+        return lambda: _role_names(ladder, incomplete)
+    return list if kind == "text" else None
 
-        return [name for name, _ in role_candidates(Path(ladder) if ladder else None, incomplete)]
-    return [] if argument[3] == "text" else None
+
+def _role_names(ladder: str | None, incomplete: str) -> list[str]:
+    from pmpath.cli.completion import role_candidates
+
+    return [name for name, _ in role_candidates(Path(ladder) if ladder else None, incomplete)]
 
 
 def fast_completion(environ: Mapping[str, str]) -> Call | None:
@@ -157,7 +163,7 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
     def complete() -> int:
         from pmpath.output.terminal import write_stdout
 
-        write_stdout("\n".join(candidates) + "\n")
+        write_stdout("\n".join(candidates()) + "\n")
         return 0
 
     return complete
