@@ -28,6 +28,7 @@ import io
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,24 +41,36 @@ EMBED = re.compile(r"(<!-- embed (?P<lang>\w+): (?P<cmd>.+?) -->\n)(?P<body>.*?)
 
 
 def run(command: str) -> str:
-    args = shlex.split(command)
+    """What `command` prints, with pmpath run by this interpreter (never
+    whatever `pmpath` is first on PATH); a pipe's later stages, such as jq,
+    run in the shell and read pmpath's output."""
+    first, bar, rest = command.partition(" | ")
+    args = shlex.split(first)
     assert args[0] == "pmpath", command
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
     env.pop("PMPATH_LADDER", None)
-    shell = "|" in command
     result = subprocess.run(
-        command if shell else [sys.executable, "-m", "pmpath", *args[1:]],
-        shell=shell,
+        [sys.executable, "-m", "pmpath", *args[1:]],
         capture_output=True,
         text=True,
         env=env,
         cwd=ROOT,
         check=False,
     )
-    out = result.stdout + result.stderr
-    lines = [line.rstrip() for line in out.splitlines()]
-    if result.returncode:
-        lines.append(f"(exit code {result.returncode})")
+    out, errors, code = result.stdout, result.stderr, result.returncode
+    if bar:
+        tool = shlex.split(rest)[0]
+        if shutil.which(tool) is None:
+            sys.exit(
+                f"update_readme.py: the README example '{command}' needs {tool}; install it and run again"
+            )
+        piped = subprocess.run(
+            rest, shell=True, input=out, capture_output=True, text=True, env=env, cwd=ROOT, check=False
+        )
+        out, errors, code = piped.stdout, errors + piped.stderr, piped.returncode
+    lines = [line.rstrip() for line in (out + errors).splitlines()]
+    if code:
+        lines.append(f"(exit code {code})")
     return "\n".join(lines)
 
 

@@ -227,5 +227,34 @@ def test_cycle_previous_links(run: Run) -> None:
     assert role["next"] == ["growth-pm", "senior-pm"]
 
 
-def test_environment_is_untouched() -> None:
-    assert "PMPATH_LADDER" not in os.environ
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--ladder", str(LADDERS / "small.yaml"), "list", "--json"], 0),  # fast path
+        (["--ladder", str(LADDERS / "small.yaml"), "gap", "junior", "maker"], 0),  # Typer
+        (["--ladder", str(BAD / "references.yaml"), "show", "a"], 1),
+        (["validate", str(BAD / "syntax.yaml")], 1),
+        (["export", "-f", "csv"], 0),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else str(value),
+)
+def test_commands_leave_the_environment_and_directory_alone(
+    args: list[str],
+    code: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Run in this process, where a change to os.environ (say, --ladder
+    stored as PMPATH_LADDER) or to the working directory would outlive the
+    command."""
+    from pmpath.cli import launcher
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", ["pmpath", *args])
+    environ, cwd = dict(os.environ), os.getcwd()
+    with pytest.raises(SystemExit) as exit:
+        launcher.main()
+    assert exit.value.code == code, capsys.readouterr().err
+    assert dict(os.environ) == environ
+    assert os.getcwd() == cwd

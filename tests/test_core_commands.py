@@ -234,12 +234,38 @@ def test_version(run: Run) -> None:
     assert result.stdout == f"pmpath {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["list", "show", "next", "compare"])
+def _registered_commands() -> dict[str, list[str]]:
+    """Every command of the app, with its option names."""
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    from pmpath.cli.app import app
+
+    group = get_command(app)
+    assert isinstance(group, TyperGroup)
+    return {
+        name: [o for p in cmd.params for o in p.opts if o.startswith("-")]
+        for name, cmd in group.commands.items()
+    }
+
+
+COMMANDS = _registered_commands()
+
+
+def test_the_help_test_sees_every_command() -> None:
+    from pmpath.cli.app import app
+
+    assert len(COMMANDS) == len(app.registered_commands) >= 13
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_examples(run: Run, command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
-    assert "Examples" in result.stdout
-    assert "--json" in result.stdout
+    examples = result.stdout.split("Examples:", 1)[1]
+    assert f"pmpath {command}" in examples
+    for option in COMMANDS[command]:
+        assert option in result.stdout
 
 
 def test_top_level_help_documents_exit_codes(run: Run) -> None:

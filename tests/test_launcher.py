@@ -1,6 +1,6 @@
 """The fast path in launcher.py against the Typer app, and the start-up guards.
 
-Speed itself is measured by bench/run.py, never here; these tests check
+Hand-picked calls here; generated ones in test_grammar.py. Speed itself is measured by bench/run.py, never here; these tests check
 deterministic proxies: which modules a path imports, how many times the
 ladder is read and parsed, and that large ladders finish at all.
 """
@@ -44,11 +44,20 @@ CALLS = [
     ["--ladder", str(BAD / "references.yaml"), "list"],
     ["--ladder", str(BAD / "bomb.yaml"), "show", "a", "--json"],
     ["--ladder", "/nonexistent.yaml", "list", "--json"],
+    ["schema"],
+    ["tree", "--no-color", "--json", "apm"],
+    ["show", "SENIOR", "--json"],
 ]
 
 
-def run_entry(module: str, args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
-    code = f"from {module} import main; main()"
+ENTRIES = {
+    "fast": "from pmpath.cli.launcher import main; main()",
+    "typer": "import sys; from pmpath.cli.launcher import run, typer_main; sys.exit(run(typer_main))",
+}
+
+
+def run_entry(entry: str, args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    code = ENTRIES[entry]
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         env=clean_env(COLUMNS="100", **env),
@@ -61,14 +70,14 @@ def run_entry(module: str, args: list[str], **env: str) -> subprocess.CompletedP
 @pytest.mark.parametrize("args", CALLS, ids=" ".join)
 def test_fast_path_matches_typer(args: list[str]) -> None:
     assert launcher.fast_call(args, {}) is not None, "this call should take the fast path"
-    fast = run_entry("pmpath.cli.launcher", args)
-    typer = run_entry("pmpath.cli.app", args)
+    fast = run_entry("fast", args)
+    typer = run_entry("typer", args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
 
 
 def test_fast_path_reads_the_ladder_from_the_environment() -> None:
-    fast = run_entry("pmpath.cli.launcher", ["list", "--json"], PMPATH_LADDER=str(SMALL))
-    typer = run_entry("pmpath.cli.app", ["list", "--json"], PMPATH_LADDER=str(SMALL))
+    fast = run_entry("fast", ["list", "--json"], PMPATH_LADDER=str(SMALL))
+    typer = run_entry("typer", ["list", "--json"], PMPATH_LADDER=str(SMALL))
     assert fast.stdout == typer.stdout
     assert json.loads(fast.stdout)[0]["id"] == "junior"
 
@@ -85,6 +94,9 @@ def test_fast_path_reads_the_ladder_from_the_environment() -> None:
         ["show", "--", "senior"],
         ["gap", "pm", "senior"],
         ["validate"],
+        ["export"],
+        ["list", "--json=1"],
+        ["path", "apm", "pm", "--all", "--other"],
         ["--no-such-option", "list"],
         ["--ladder"],
         [],
@@ -104,19 +116,36 @@ def test_everything_else_goes_to_typer(args: list[str]) -> None:
         ("pmpath tree ", 2),
         (f"pmpath --ladder {SMALL} next j", 4),
         ("pmpath show zzz", 2),
+        ("pmpath show SE", 2),
+        ("pmpath show --json Se", 3),
+        ("pmpath gap pm senior d", 4),
+        ("pmpath assess ", 2),
+        ("pmpath ", 1),
+        ("pmpath s", 1),
+        ("pmpath show senior ", 3),
+        ("pmpath search ", 2),
     ],
 )
 def test_fast_completion_matches_typer(words: str, cursor: int) -> None:
     env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cursor)}
     assert launcher.fast_completion(env) is not None
-    fast = run_entry("pmpath.cli.launcher", [], **env)
-    typer = run_entry("pmpath.cli.app", [], **env)
-    assert (fast.returncode, fast.stdout) == (typer.returncode, typer.stdout)
+    fast = run_entry("fast", [], **env)
+    typer = run_entry("typer", [], **env)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
 
 
 @pytest.mark.parametrize(
     ("words", "cursor"),
-    [("pmpath sh", 1), ("pmpath show --", 2), ("pmpath gap --me x ", 4), ("pmpath show senior ", 3)],
+    [
+        ("pmpath show --", 2),
+        ("pmpath gap --me x ", 4),
+        ("pmpath assess x --from ", 4),
+        ("pmpath --ladder ", 2),
+        ("pmpath --ladder --ladder ", 3),
+        ("pmpath validate ", 2),
+        ("pmpath -", 1),
+        ('pmpath show "sen', 2),
+    ],
 )
 def test_other_completions_go_to_typer(words: str, cursor: int) -> None:
     env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cursor)}

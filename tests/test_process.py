@@ -112,20 +112,73 @@ def test_empty_no_color_does_not_turn_colour_off() -> None:
     assert ESC in run_on_terminal("list", NO_COLOR="")
 
 
-@pytest.mark.parametrize("args", [("list",), ("list", "--json"), ("show", "senior")])
-def test_pipe_closed_early_ends_quietly(args: tuple[str, ...]) -> None:
-    process = subprocess.Popen(
-        [installed_script(), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=clean_env(),
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()  # the reader leaves before pmpath writes anything
-    stderr = process.stderr.read().decode()
-    code = process.wait(timeout=60)
-    assert stderr == ""
-    assert code == 141
+def run_with_closed_pipe(args: tuple[str, ...], closed: str, **env: str) -> tuple[int, str]:
+    """Run pmpath with stdout or stderr a pipe whose reader is gone before
+    pmpath starts, so the first write fails, whatever the timing. Returns the
+    exit code and what went to the other stream."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, closed: writer}
+        process = subprocess.Popen(
+            [installed_script(), *args],
+            env=clean_env(**env),
+            stdout=streams["stdout"],
+            stderr=streams["stderr"],
+        )
+    finally:
+        os.close(writer)
+    other = process.stderr if closed == "stdout" else process.stdout
+    assert other is not None
+    text = other.read().decode()
+    return process.wait(timeout=60), text
+
+
+COMPLETE = {"_PMPATH_COMPLETE": "complete_bash", "COMP_CWORD": "2"}
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("list",), {}),  # fast path, Rich
+        (("list", "--json"), {}),  # fast path, JSON
+        (("show", "senior"), {}),
+        (("validate",), {}),  # a Typer command
+        (("export", "-f", "csv"), {}),
+        (("--help",), {}),  # Typer's help
+        ((), {}),  # no arguments: help
+        (("show", "--help"), {}),
+        (("--version",), {}),
+        ((), {**COMPLETE, "COMP_WORDS": "pmpath show s"}),  # fast completion
+        ((), {**COMPLETE, "COMP_WORDS": "pmpath show --"}),  # Typer's completion
+        ((), {"_PMPATH_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "pmpath show s"}),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, tuple) else "|".join(value.values()),
+)
+def test_closed_stdout_ends_quietly_with_141(args: tuple[str, ...], env: dict[str, str]) -> None:
+    assert run_with_closed_pipe(args, "stdout", **env) == (141, "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show",),
+        ("show", "nobody"),
+        ("list", "--jsn"),
+        ("--ladder", "/nonexistent.yaml", "list"),
+        ("export", "-f", "pdf"),
+    ],
+    ids=" ".join,
+)
+def test_closed_stderr_ends_quietly_with_141(args: tuple[str, ...]) -> None:
+    """Errors and usage errors go to stderr: a closed stderr is their closed pipe."""
+    assert run_with_closed_pipe(args, "stderr") == (141, "")
+
+
+def test_a_usage_error_with_stdout_closed_still_reports_it() -> None:
+    code, stderr = run_with_closed_pipe(("show",), "stdout")
+    assert code == 2
+    assert "Missing argument 'ROLE'" in stderr
 
 
 def test_pipe_to_head_through_a_shell(tmp_path: Path) -> None:

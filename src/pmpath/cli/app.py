@@ -1,25 +1,35 @@
 """The command line as Typer sees it: arguments, options, help and completion.
 
-Kept thin on purpose: each command parses its arguments and calls the
-function of the same name in `commands.py`. The common calls do not even get
-here: `launcher.py` answers them without importing Typer (see its docstring).
+Kept thin on purpose: most commands are only a declaration (parameters and
+help) of a call to the function of the same name in `commands.py` (@runs, in
+options.py, with the shared declarations). The common calls do not even get
+here: `launcher.py` answers them without importing Typer, by the grammar that
+grammar_gen.py reads from this app.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
-from pmpath import __version__
 from pmpath.cli import commands
-from pmpath.errors import PmpathError, UsageProblem
-from pmpath.output.terminal import print_error, write_stdout
+from pmpath.cli.options import (
+    JsonFlag,
+    LadderOption,
+    NoColorFlag,
+    RoleArg,
+    RoleName,
+    VersionFlag,
+    ladder_path,
+    reports_errors,
+    role_argument,
+    runs,
+)
+from pmpath.errors import UsageProblem
 from pmpath.queries import routes
 
 EXIT_CODES = (
@@ -37,73 +47,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(command: F) -> F:
-    """Turn a command's exit code, and pmpath's own errors (as a stderr
-    message), into the process's exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        try:
-            code = command(*args, **kwargs)
-        except PmpathError as error:
-            print_error(error)
-            raise typer.Exit(error.exit_code) from None
-        if code:
-            raise typer.Exit(code)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _ladder_path(ctx: typer.Context) -> Path | None:
-    value = ctx.find_root().params.get("ladder")
-    return Path(value) if value else None
-
-
-def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Role ids and aliases for shell completion, with titles as help."""
-    return commands.role_completions(_ladder_path(ctx), incomplete)
-
-
-RoleArg = Annotated[
-    str,
-    typer.Argument(
-        metavar="ROLE",
-        help="An id, alias or title, or a unique prefix of an id or alias.",
-        autocompletion=complete_role,
-        show_default=False,
-    ),
-]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
-NoColorFlag = Annotated[
-    bool, typer.Option("--no-color", help="Never colour the output (NO_COLOR works too).")
-]
-
-
-def _version(value: bool) -> None:
-    if value:
-        write_stdout(f"pmpath {__version__}\n")
-        raise typer.Exit()
-
 
 @app.callback()
-def main_options(
-    ladder: Annotated[
-        Path | None,
-        typer.Option(
-            "--ladder",
-            envvar="PMPATH_LADDER",
-            help="Ladder YAML file to use instead of the bundled one.",
-            show_default=False,
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True),
-    ] = False,
-) -> None:
+def main_options(ladder: LadderOption = None, version: VersionFlag = False) -> None:
     """Explore a product-management career ladder: every rung, what it takes, and where it leads.
 
     Run 'pmpath COMMAND --help' for examples. Add --json to any command for scripts.
@@ -111,8 +57,8 @@ def main_options(
 
 
 @app.command("list")
-@reports_errors
-def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> int:
+@runs(commands.list_roles)
+def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
     """List every role on the ladder, in ladder order.
 
     Examples:
@@ -121,12 +67,11 @@ def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFla
 
       pmpath list --json | jq -r '.[].title'
     """
-    return commands.list_roles(_ladder_path(ctx), json_, no_color)
 
 
 @app.command()
-@reports_errors
-def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> int:
+@runs(commands.show)
+def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
     """Show one role in depth: what it does, what it takes, where it leads.
 
     Examples:
@@ -135,12 +80,11 @@ def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: N
 
       pmpath show "Director of Product" --json
     """
-    return commands.show(_ladder_path(ctx), role, json_, no_color)
 
 
 @app.command("next")
-@reports_errors
-def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> int:
+@runs(commands.next_)
+def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
     """Show where a role leads, and the signals that you are ready to move.
 
     Examples:
@@ -149,18 +93,17 @@ def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: 
 
       pmpath next pm --json | jq -r '.next[].id'
     """
-    return commands.next_(_ladder_path(ctx), role, json_, no_color)
 
 
 @app.command()
-@reports_errors
+@runs(commands.compare)
 def compare(
     ctx: typer.Context,
     role_a: RoleArg,
     role_b: RoleArg,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> int:
+) -> None:
     """Compare two roles side by side: level, scope, responsibilities, competencies.
 
     Examples:
@@ -169,26 +112,21 @@ def compare(
 
       pmpath compare senior director --json | jq '.competencies'
     """
-    return commands.compare(_ladder_path(ctx), role_a, role_b, json_, no_color)
 
 
 @app.command()
-@reports_errors
+@runs(commands.path)
 def path(
     ctx: typer.Context,
-    from_role: Annotated[
-        str, typer.Argument(metavar="FROM", help="Where you start.", autocompletion=complete_role)
-    ],
-    to_role: Annotated[
-        str, typer.Argument(metavar="TO", help="Where you want to be.", autocompletion=complete_role)
-    ],
+    from_role: Annotated[str, role_argument("FROM", "Where you start.")],
+    to_role: Annotated[str, role_argument("TO", "Where you want to be.")],
     all_: Annotated[
         bool,
         typer.Option("--all", help=f"List every route that repeats no role (at most {routes.MAX_ROUTES})."),
     ] = False,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> int:
+) -> None:
     """Show the route from one role to another, and what changes at each step.
 
     Routes follow 'next' links. The shortest route is shown; among equally
@@ -202,25 +140,18 @@ def path(
 
       pmpath path pm vp --json | jq -r '.steps[].id'
     """
-    return commands.path(_ladder_path(ctx), from_role, to_role, all_, json_, no_color)
 
 
 @app.command()
-@reports_errors
+@runs(commands.tree)
 def tree(
     ctx: typer.Context,
     role: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ROLE]",
-            help="Start from this role instead of the ladder's starting roles.",
-            autocompletion=complete_role,
-            show_default=False,
-        ),
+        str | None, role_argument("[ROLE]", "Start from this role instead of the ladder's starting roles.")
     ] = None,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> int:
+) -> None:
     """Draw the ladder as a tree, from its starting roles or from ROLE.
 
     A role reached a second time is shown once and referred to after that.
@@ -233,17 +164,16 @@ def tree(
 
       pmpath tree --json | jq '.[0].children'
     """
-    return commands.tree(_ladder_path(ctx), role, json_, no_color)
 
 
 @app.command()
-@reports_errors
+@runs(commands.search)
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).")],
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> int:
+) -> None:
     """Find roles whose titles, aliases, summaries, responsibilities, readiness
     signals or competency expectations mention TEXT.
 
@@ -255,22 +185,13 @@ def search(
 
       pmpath search "roadmap" --json | jq -r '.[].id'
     """
-    return commands.search(_ladder_path(ctx), text, json_, no_color)
 
 
 @app.command()
-@reports_errors
+@runs(commands.gap)
 def gap(
     ctx: typer.Context,
-    roles_: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="[FROM] TO",
-            help="FROM and TO; with --me, only TO.",
-            autocompletion=complete_role,
-            show_default=False,
-        ),
-    ],
+    roles: Annotated[list[str], role_argument("[FROM] TO", "FROM and TO; with --me, only TO.")],
     me: Annotated[
         Path | None,
         typer.Option(
@@ -281,7 +202,7 @@ def gap(
     ] = None,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
-) -> int:
+) -> None:
     """What you must grow to get from FROM to TO: competency by competency, and
     the readiness signals of each rung on the way.
 
@@ -295,7 +216,6 @@ def gap(
 
       pmpath gap --me my-levels.yaml senior
     """
-    return commands.gap(_ladder_path(ctx), roles_, me, json_, no_color)
 
 
 def _stdin_is_terminal() -> bool:
@@ -306,15 +226,13 @@ def _stdin_is_terminal() -> bool:
 @reports_errors
 def assess(
     ctx: typer.Context,
-    to_role: Annotated[
-        str, typer.Argument(metavar="TO", help="The role you are aiming for.", autocompletion=complete_role)
-    ],
+    to_role: Annotated[str, role_argument("TO", "The role you are aiming for.")],
     from_role: Annotated[
         str | None,
         typer.Option(
             "--from",
             help="The role you hold now, to add the route's readiness signals.",
-            autocompletion=complete_role,
+            click_type=RoleName(),
         ),
     ] = None,
     save: Annotated[
@@ -336,7 +254,7 @@ def assess(
         raise UsageProblem(
             "assess asks questions and needs a terminal; in scripts use 'pmpath gap --me FILE TO'"
         )
-    return commands.assess(_ladder_path(ctx), to_role, from_role, save, no_color)
+    return commands.assess(ladder_path(ctx), to_role, from_role, save, no_color)
 
 
 class ExportFormat(str, enum.Enum):
@@ -372,11 +290,11 @@ def export(
 
       pmpath export -f dot | dot -Tsvg > ladder.svg
     """
-    return commands.export(_ladder_path(ctx), format_.value, output)
+    return commands.export(ladder_path(ctx), format_.value, output)
 
 
 @app.command()
-@reports_errors
+@runs(commands.validate)
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -384,7 +302,7 @@ def validate(
         typer.Argument(help="Ladder file to check (default: the ladder in use).", show_default=False),
     ] = None,
     json_: JsonFlag = False,
-) -> int:
+) -> None:
     """Check a ladder file and report every problem as FILE:LINE: message.
 
     Exit 0 when the ladder is valid (warnings allowed), 1 when it is not.
@@ -395,29 +313,27 @@ def validate(
 
       pmpath validate --json | jq '.problems[] | select(.severity == "error")'
     """
-    return commands.validate(_ladder_path(ctx), path, json_)
 
 
 @app.command()
-@reports_errors
-def schema() -> int:
+@runs(commands.schema)
+def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the ladder file format.
 
     Examples:
 
       pmpath schema > ladder.schema.json
     """
-    return commands.schema()
 
 
 @app.command()
-@reports_errors
+@runs(commands.init)
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter ladder ('-' for stdout).")] = Path(
         "ladder.yaml"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
-) -> int:
+) -> None:
     """Write a commented starter ladder that you can edit into your own.
 
     Examples:
@@ -426,9 +342,3 @@ def init(
 
       pmpath --ladder our-ladder.yaml list
     """
-    return commands.init(path, force)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="pmpath")

@@ -1,0 +1,133 @@
+"""Role completion: the same candidates on both paths and in every shell,
+by one rule (ids and aliases starting with the typed word, any case), and
+never anything a shell could read as syntax."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pmpath.cli import launcher
+from pmpath.cli.completion import role_candidates
+from tests.test_grammar import invoke, typer_path
+
+ROLE_REQUEST = "pmpath show {word}"
+
+
+def bash_fast(word: str) -> list[str]:
+    env = {
+        "_PMPATH_COMPLETE": "complete_bash",
+        "COMP_WORDS": ROLE_REQUEST.format(word=word),
+        "COMP_CWORD": "2",
+    }
+    assert launcher.fast_completion(env) is not None
+    code, out, err = invoke(launcher.main, [], env)
+    assert (code, err) == (0, "")
+    return [line for line in out.split("\n") if line]
+
+
+def bash_typer(word: str) -> list[str]:
+    env = {
+        "_PMPATH_COMPLETE": "complete_bash",
+        "COMP_WORDS": ROLE_REQUEST.format(word=word),
+        "COMP_CWORD": "2",
+    }
+    code, out, err = invoke(typer_path, [], env)
+    assert (code, err) == (0, "")
+    return [line for line in out.split("\n") if line]
+
+
+def zsh_output(word: str) -> str:
+    env = {"_PMPATH_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": ROLE_REQUEST.format(word=word)}
+    code, out, err = invoke(typer_path, [], env)
+    assert (code, err) == (0, "")
+    return out
+
+
+def zsh(word: str) -> list[str]:
+    out = zsh_output(word)
+    if out == "_files\n":
+        return []
+    return re.findall(r'^"([^"]*)":', out.removeprefix("_arguments '*: :((").removesuffix("))'\n"), re.M)
+
+
+def fish_output(word: str) -> str:
+    env = {
+        "_PMPATH_COMPLETE": "complete_fish",
+        "_TYPER_COMPLETE_ARGS": ROLE_REQUEST.format(word=word),
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+    }
+    code, out, err = invoke(typer_path, [], env)
+    assert (code, err) == (0, "")
+    return out
+
+
+def fish(word: str) -> list[str]:
+    return [line.split("\t")[0] for line in fish_output(word).split("\n") if line]
+
+
+SHELLS = {"bash (fast path)": bash_fast, "bash (Typer)": bash_typer, "zsh": zsh, "fish": fish}
+
+
+@pytest.mark.parametrize("word", ["SE", "se", "sEnIoR", "", "apm", "zzz", "Chief"])
+@pytest.mark.parametrize("shell", SHELLS)
+def test_every_shell_offers_the_same_roles(shell: str, word: str) -> None:
+    expected = [name for name, _ in role_candidates(None, word)]
+    assert SHELLS[shell](word) == expected
+
+
+def test_case_does_not_matter() -> None:
+    assert [name for name, _ in role_candidates(None, "SE")] == [
+        "senior-pm",
+        "senior",
+        "senior-product-manager",
+    ]
+    assert zsh("SE") == ["senior-pm", "senior", "senior-product-manager"]
+
+
+UNSAFE_LADDER = [
+    ("safe-one", 'Safe $(touch pwned) `id` "quoted" \\ one'),
+    ("ok.v2_x", "Line\nbreak\x1b[31m"),
+    ("Ünïcode", "Ünïcode title"),
+    ("a b", "space"),
+    ("$(touch pwned)", "substitution"),
+    ("x*", "glob"),
+    ("semi;colon", "separator"),
+    ("quote'd", "quote"),
+    ("back`tick", "backtick"),
+    ("", "empty"),
+]
+
+
+@pytest.fixture
+def unsafe_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names a ladder file could hold (the loader may refuse some of them
+    one day; completion must not depend on it)."""
+
+    def completions(ladder_path: object, incomplete: str) -> list[tuple[str, str]]:
+        return [(n, t) for n, t in UNSAFE_LADDER if n.casefold().startswith(incomplete.casefold())]
+
+    monkeypatch.setattr("pmpath.cli.commands.role_completions", completions)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_names_with_shell_syntax_are_never_offered(unsafe_names: None, shell: str) -> None:
+    assert SHELLS[shell]("") == ["safe-one", "ok.v2_x", "Ünïcode"]
+
+
+def test_titles_lose_shell_syntax_in_zsh_and_fish(unsafe_names: None) -> None:
+    assert zsh_output("") == (
+        '_arguments \'*: :(("safe-one":"Safe touch pwned id quoted one"\n'
+        '"ok.v2_x":"Line break 31m"\n'
+        '"Ünïcode":"Ünïcode title"))\'\n'
+    )
+    assert (
+        fish_output("")
+        == "safe-one\tSafe touch pwned id quoted one\nok.v2_x\tLine break 31m\nÜnïcode\tÜnïcode title\n"
+    )
+
+
+def test_version_is_not_printed_while_completing() -> None:
+    env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath --version s", "COMP_CWORD": "2"}
+    assert invoke(launcher.main, [], env) == (0, "show\nsearch\nschema\n", "")
