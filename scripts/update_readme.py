@@ -131,7 +131,7 @@ def pictures() -> None:
     from rich.console import Console
 
     from pmpath.ladder.loading import load_ladder
-    from pmpath.output import render, render_routes
+    from pmpath.output import render, render_ladder
     from pmpath.output.escape import inert_copy
     from pmpath.queries import names
     from pmpath.queries.neighbours import role_page
@@ -140,7 +140,7 @@ def pictures() -> None:
     ladder = load_ladder()
     senior = names.resolve_role(ladder, "senior")
     views = {
-        "tree": ("pmpath tree", render_routes.tree_view(inert_copy(tree(ladder)))),
+        "tree": ("pmpath tree", render_ladder.tree_view(inert_copy(tree(ladder)))),
         "show-senior": ("pmpath show senior", render.role_view(inert_copy(role_page(ladder, senior)))),
     }
     for name, (title, view) in views.items():

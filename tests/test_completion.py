@@ -105,10 +105,7 @@ def unsafe_names(monkeypatch: pytest.MonkeyPatch) -> None:
     """Names a ladder file could hold (the loader may refuse some of them
     one day; completion must not depend on it)."""
 
-    def completions(ladder_path: object, incomplete: str) -> list[tuple[str, str]]:
-        return [(n, t) for n, t in UNSAFE_LADDER if n.casefold().startswith(incomplete.casefold())]
-
-    monkeypatch.setattr("pmpath.cli.commands.role_completions", completions)
+    monkeypatch.setattr("pmpath.cli.completion._ladder_names", lambda ladder_path: list(UNSAFE_LADDER))
 
 
 @pytest.mark.parametrize("shell", SHELLS)

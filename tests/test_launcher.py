@@ -183,7 +183,8 @@ def test_json_path_imports_neither_typer_nor_rich() -> None:
 def test_completion_imports_neither_typer_nor_rich() -> None:
     env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath show se", "COMP_CWORD": "2"}
     loaded = modules_after([], **env)
-    assert "pmpath.cli.commands" in loaded
+    assert "pmpath.cli.completion" in loaded and "pmpath.ladder.loading" in loaded
+    assert "pmpath.cli.commands" not in loaded  # nor the serializer and terminal it brings
     assert family(loaded, "rich") == set()
     assert family(loaded, "typer") == set()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from pmpath.cli import commands
+from pmpath.cli.completion import role_candidates
 from pmpath.cli.interactive import parse_level
 from pmpath.errors import UsageProblem
 from pmpath.ladder.loading import load_ladder
@@ -355,7 +355,7 @@ def test_names_match_however_accents_are_typed(tmp_path: Path, written: str, typ
     assert resolve_role(ladder, f"{typed}-pm").id == "a"
     assert resolve_role(ladder, f"{typed}-PM".upper()).id == "a"
     assert resolve_role(ladder, typed).id == "a"  # a prefix
-    assert commands.role_completions(path, typed) == [(f"{written}-pm", "A")]
+    assert role_candidates(path, typed) == [(f"{COMPOSED}-pm", "A")]  # offered as the loader checked it
 
 
 def test_names_that_collide_once_composed_are_refused(run: Run, tmp_path: Path) -> None:

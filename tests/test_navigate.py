@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -429,3 +430,34 @@ def test_assess_asks_then_saves_a_file_gap_accepts(
     assert saved.read_text().endswith("role: junior\ncompetencies:\n  strategy: 2\n  delivery: 3\n")
     again = run_json(run, "--ladder", str(SMALL), "gap", "--me", str(saved), "maker")
     assert again["readiness"] == 100.0
+
+
+# -- cells a role does not describe -------------------------------------------------
+UNDESCRIBED = """
+scale: [{level: 1, name: One}, {level: 2, name: Two}]
+competencies: [{id: craft, name: Craft}, {id: lead, name: Leadership}]
+roles:
+  - {id: a, title: A, level: 1, next: [b], competencies: {craft: 2}}
+  - {id: b, title: B, level: 2, next: [c]}
+  - {id: c, title: C, level: 3, competencies: {craft: 2}}
+"""
+
+
+def test_a_cell_no_role_describes_is_never_a_change(run: Run, tmp_path: Path) -> None:
+    path = write_ladder(tmp_path, UNDESCRIBED)
+    steps = run_json(run, "--ladder", str(path), "path", "a", "c")["steps"]
+    assert [step["changes"] for step in steps] == [
+        [],
+        [{"id": "craft", "name": "Craft", "from": 2, "to": None, "change": None}],
+        [{"id": "craft", "name": "Craft", "from": None, "to": 2, "change": None}],
+    ]
+    human = run("--ladder", str(path), "path", "a", "c", env={"COLUMNS": "120"}).stdout
+    assert "Changes: Craft 2 → not described\n" in human  # no arrow: not a fall
+    assert "None" not in human and "Leadership" not in human
+
+
+def test_gap_shows_not_described_and_leaves_out_what_neither_describes(run: Run, tmp_path: Path) -> None:
+    path = write_ladder(tmp_path, UNDESCRIBED)
+    human = run("--ladder", str(path), "gap", "b", "c", env={"COLUMNS": "120"}).stdout
+    assert re.search(r"Craft +not described +2 +— ", human), human
+    assert "Leadership" not in human and "None" not in human

@@ -90,17 +90,17 @@ def path(
         if json_:
             write_stdout(serialize.dumps(serialize.routes_result(every)))
         else:
-            from pmpath.output import render_routes
+            from pmpath.output import render_ladder
 
-            print_human(render_routes.routes_view, every, no_color)
+            print_human(render_ladder.routes_view, every, no_color)
         return EXIT_OK
     route = routes.describe_route(ladder, routes.shortest_route(ladder, start, goal))
     if json_:
         write_stdout(serialize.dumps(serialize.path_result(route)))
     else:
-        from pmpath.output import render_routes
+        from pmpath.output import render_ladder
 
-        print_human(render_routes.path_view, route, no_color)
+        print_human(render_ladder.path_view, route, no_color)
     return EXIT_OK
 
 
@@ -117,9 +117,9 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
             raise PmpathError("this ladder is too deep to print as a nested tree") from None
         write_stdout(text)
     else:
-        from pmpath.output import render_routes
+        from pmpath.output import render_ladder
 
-        print_human(render_routes.tree_view, result, no_color)
+        print_human(render_ladder.tree_view, result, no_color)
     return EXIT_OK
 
 
@@ -131,9 +131,9 @@ def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> 
     if json_:
         write_stdout(serialize.dumps(serialize.search_hits(result)))
     elif result.hits:
-        from pmpath.output import render_routes
+        from pmpath.output import render_ladder
 
-        print_human(render_routes.search_view, result, no_color)
+        print_human(render_ladder.search_view, result, no_color)
     else:
         print_message(f"No role mentions '{text}'.")
     return EXIT_OK if result.hits else EXIT_DATA
@@ -154,9 +154,9 @@ def _print_gap(result: Gap, json_: bool, no_color: bool) -> None:
     if json_:
         write_stdout(serialize.dumps(serialize.gap_result(result)))
     else:
-        from pmpath.output import render_routes
+        from pmpath.output import render_ladder
 
-        print_human(render_routes.gap_view, result, no_color)
+        print_human(render_ladder.gap_view, result, no_color)
 
 
 def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool, no_color: bool) -> int:
@@ -251,20 +251,3 @@ def write_file(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
-
-
-def role_completions(ladder_path: Path | None, incomplete: str) -> list[tuple[str, str]]:
-    """Role ids and aliases starting with `incomplete`, with titles as help."""
-    from pmpath.ladder.fileformat import name_key
-
-    try:
-        ladder = load_ladder(ladder_path)
-    except PmpathError:
-        return []
-    wanted = name_key(incomplete)
-    return [
-        (name, role.title)
-        for role in ladder.roles
-        for name in (role.id, *role.aliases)
-        if name_key(name).startswith(wanted)
-    ]

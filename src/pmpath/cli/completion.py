@@ -16,6 +16,7 @@ digits, spaces and plain punctuation; anything else becomes a space.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 _NAME_PUNCTUATION = frozenset("-_.")
@@ -32,12 +33,27 @@ def safe_help(text: str) -> str:
     return " ".join(kept.split())
 
 
-def role_candidates(ladder_path: Path | None, incomplete: str) -> list[tuple[str, str]]:
-    """(name, title) for each id and alias that completes `incomplete`."""
-    from pmpath.cli.commands import role_completions
+def _ladder_names(ladder_path: Path | None) -> list[tuple[str, str]]:
+    """(name, title) for every id and alias of the ladder; none if it cannot be loaded."""
+    from pmpath.errors import PmpathError
+    from pmpath.ladder.loading import load_ladder
 
-    return [
-        (name, safe_help(title))
-        for name, title in role_completions(ladder_path, incomplete)
-        if safe_name(name)
-    ]
+    try:
+        ladder = load_ladder(ladder_path)
+    except PmpathError:
+        return []
+    return [(name, role.title) for role in ladder.roles for name in (role.id, *role.aliases)]
+
+
+def role_candidates(ladder_path: Path | None, incomplete: str) -> list[tuple[str, str]]:
+    """(name, title) for each id and alias that completes `incomplete`. Names
+    are offered composed (NFC), as the loader checked them and as they match."""
+    from pmpath.ladder.fileformat import name_key
+
+    wanted = name_key(incomplete)
+    found = []
+    for name, title in _ladder_names(ladder_path):
+        offered = name if name.isascii() else unicodedata.normalize("NFC", name)
+        if name_key(name).startswith(wanted) and safe_name(offered):
+            found.append((offered, safe_help(title)))
+    return found

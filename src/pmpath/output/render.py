@@ -1,5 +1,6 @@
 """Human views of roles with Rich: `list`, `show`, `next`, `compare`, and the
-pieces every view shares. Views of routes are in `render_routes.py`.
+pieces every view shares. Views across the ladder (routes, the tree, search,
+gap) are in `render_ladder.py`.
 
 Imported only on the human path (Rich is slow to import); `--json` never loads
 this module. Views receive results that `terminal.print_human` has already
@@ -164,7 +165,7 @@ def compare_view(result: Comparison) -> RenderableType:
         parts.append(Text(f"{a.title} leads directly to {b.title}."))
     elif result.b_leads_to_a:
         parts.append(Text(f"{b.title} leads directly to {a.title}."))
-    described = [c for c in result.competencies if c.before is not None or c.after is not None]
+    described = [c for c in result.competencies if c.described]
     if described:
         competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
         competencies.add_column("Competency", style="bold")

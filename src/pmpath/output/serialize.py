@@ -183,10 +183,11 @@ def gap_result(result: Gap) -> dict[str, Any]:
             for c in result.competencies
         ],
         "signals": [
-            {"id": s.role.id, "title": s.role.title, "ready_when": list(s.ready_when)} for s in result.signals
+            {"id": role.id, "title": role.title, "ready_when": list(role.ready_when)}
+            for role in result.left_behind
         ],
         "unrated": list(result.unrated),
         "met": result.met,
-        "rated": result.rated,
+        "rated": result.goal_describes,
         "readiness": result.readiness,
     }

@@ -22,7 +22,13 @@ class LevelChange:
 
     @property
     def described(self) -> bool:
-        return self.before is not None and self.after is not None
+        """Whether either side describes the competency at all."""
+        return self.before is not None or self.after is not None
+
+    @property
+    def newly_described(self) -> bool:
+        """Whether one side describes it and the other does not."""
+        return (self.before is None) != (self.after is None)
 
     @property
     def change(self) -> int | None:

@@ -8,16 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Ladder, Rating, Role, ScaleLevel
+from pmpath.ladder.model import Ladder, Rating, Role
 from pmpath.queries.compare import LevelChange
-
-
-@dataclass(frozen=True)
-class Signals:
-    """The readiness signals of one rung left behind on a route."""
-
-    role: Role
-    ready_when: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -26,18 +18,21 @@ class Gap:
     start: Role | None
     route: tuple[Role, ...]
     competencies: tuple[LevelChange, ...]
-    signals: tuple[Signals, ...]
     self_assessed: bool = False
     # Competencies a self-assessment left out (counted as 0).
     unrated: tuple[str, ...] = ()
-    scale: tuple[ScaleLevel, ...] = ()
 
     @property
     def goal(self) -> Role:
         return self.route[-1]
 
     @property
-    def rated(self) -> int:
+    def left_behind(self) -> tuple[Role, ...]:
+        """The rungs whose readiness signals must be shown on the way."""
+        return self.route[:-1]
+
+    @property
+    def goal_describes(self) -> int:
         """How many competencies the goal describes."""
         return sum(1 for c in self.competencies if c.after is not None)
 
@@ -82,6 +77,5 @@ def gap(
         else:
             before = route[0].competencies.get(competency.id)
         changes.append(LevelChange(competency, before, goal.competencies.get(competency.id)))
-    signals = tuple(Signals(role, role.ready_when) for role in route[:-1])
     unrated = tuple(c.id for c in ladder.competencies if levels_now is not None and c.id not in levels_now)
-    return Gap(start, tuple(route), tuple(changes), signals, levels_now is not None, unrated, ladder.scale)
+    return Gap(start, tuple(route), tuple(changes), levels_now is not None, unrated)

@@ -77,7 +77,7 @@ def describe_route(ladder: Ladder, roles: list[Role] | tuple[Role, ...]) -> Rout
     steps = [RouteStep(roles[0])] if roles else []
     for before, role in itertools.pairwise(roles):
         # A cell that starts or stops being described moves too, with no change figure.
-        moved = tuple(c for c in level_changes(ladder, before, role) if c.change or not c.described)
+        moved = tuple(c for c in level_changes(ladder, before, role) if c.change or c.newly_described)
         steps.append(RouteStep(role, before.ready_when, moved))
     return Route(tuple(steps))
 

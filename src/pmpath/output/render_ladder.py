@@ -1,4 +1,4 @@
-"""Human views of the ladder's shape with Rich: `path`, `tree`, `search`, `gap`.
+"""Human views across the ladder with Rich: `path`, `tree`, `search`, `gap`.
 
 Like `render.py`, these receive results already escaped for the terminal.
 """
@@ -134,30 +134,29 @@ def gap_view(result: Gap) -> RenderableType:
     if len(route) > 2:
         header.append(f", via {', '.join(r.id for r in route[1:-1])}", style="dim")
     parts.append(header)
-    if result.competencies:
+    described = [c for c in result.competencies if c.described]
+    if described:
         table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
         table.add_column("Competency", style="bold")
         table.add_column("Now", justify="right")
         table.add_column("Needed", justify="right")
         table.add_column("Change", justify="right")
         table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1)
-        for c in result.competencies:
+        for c in described:
             table.add_row(
                 Text(c.competency.name),
-                "—" if c.before is None else str(c.before.level),
-                "—" if c.after is None else str(c.after.level),
+                _level(c.before),
+                _level(c.after),
                 change_text(c.change),
                 Text(c.after.expectation if c.after else ""),
             )
         parts.extend([Text(), table])
-    for signals in result.signals:
-        if signals.ready_when:
-            section(
-                parts, f"Before leaving {signals.role.title}, show that", bullets(signals.ready_when, "☐")
-            )
+    for role in result.left_behind:
+        if role.ready_when:
+            section(parts, f"Before leaving {role.title}, show that", bullets(role.ready_when, "☐"))
     if result.readiness is not None and result.self_assessed:
         summary = Text(
-            f"You meet {result.met} of {result.rated} competency levels for {goal.title}. "
+            f"You meet {result.met} of {result.goal_describes} competency levels for {goal.title}. "
             f"Readiness: {result.readiness:g}%",
             style="bold",
         )
