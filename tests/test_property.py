@@ -34,6 +34,8 @@ FIELD_VALUES = st.one_of(
     SCALARS, st.lists(IDS | TEXT, max_size=3), st.dictionaries(TEXT, SCALARS, max_size=2)
 )
 NAMES = TEXT.filter(lambda text: bool(text.strip()))
+# Letters and digits of any script, as aliases allow.
+ALIAS_WORDS = st.text(st.characters(categories=["Ll", "Lu", "Lo", "Nd"]), min_size=1, max_size=6)
 FIELDS = ["id", "title", "level", "next", "aliases", "summary", "ready_when", "competencies", "track", "x"]
 
 
@@ -44,11 +46,12 @@ def ladder_shaped(draw: st.DrawFn) -> dict[str, Any]:
     ids = draw(st.lists(IDS, min_size=1, max_size=5, unique=True))
     roles: list[dict[str, Any]] = []
     for role_id in ids:
-        role: dict[str, Any] = {"id": role_id, "title": draw(NAMES), "level": draw(st.integers(-3, 10))}
+        role: dict[str, Any] = {"id": role_id, "title": draw(NAMES), "level": draw(st.integers(0, 10))}
         if draw(st.booleans()):
             role["next"] = draw(st.lists(st.sampled_from(ids), max_size=3))
         if draw(st.booleans()):
-            role["aliases"] = draw(st.lists(NAMES, max_size=2))
+            words = draw(st.lists(ALIAS_WORDS, max_size=2, unique=True))
+            role["aliases"] = [f"{role_id}.{word}" for word in words]  # unique, and of the alias shape
         if draw(st.booleans()):
             role["summary"] = draw(TEXT)
             role["ready_when"] = draw(st.lists(TEXT, max_size=2))
