@@ -144,8 +144,15 @@ def pictures() -> None:
         "show-senior": ("pmpath show senior", render.role_view(inert_copy(role_page(ladder, senior)))),
     }
     for name, (title, view) in views.items():
-        console = Console(
-            record=True, width=100, force_terminal=True, color_system="truecolor", file=io.StringIO()
+        console = Console(  # as pmpath's own console (terminal.make_console), recording
+            record=True,
+            width=100,
+            force_terminal=True,
+            color_system="truecolor",
+            file=io.StringIO(),
+            markup=False,
+            emoji=False,
+            highlight=False,
         )
         console.print(view)
         console.save_svg(str(ROOT / "docs" / f"{name}.svg"), title=title)

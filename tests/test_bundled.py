@@ -5,8 +5,6 @@ other ladder."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from pmpath.errors import LadderError
 from pmpath.ladder import bundled, reading
 from pmpath.ladder.loading import check_ladder, load_ladder
 from tests.conftest import LADDERS, Run
-from tests.test_process import clean_env
+from tests.test_launcher import probe
 
 REPO_YAML = Path(__file__).resolve().parents[1] / "data" / "roles.yaml"
 
@@ -52,20 +50,11 @@ def test_the_build_fails_on_a_broken_bundled_ladder(text: str, message: str) -> 
         bundled.compile_json(text)
 
 
-SHOW_SENIOR = (
-    "import sys\n"
+# Points the loader at a freshly built JSON when given one.
+USE_BUILT_JSON = (
     "from pathlib import Path\n"
     "from pmpath.ladder import bundled\n"
-    "built = sys.argv[1]\n"
-    "if built:\n"
-    "    bundled.json_path = lambda: Path(built)\n"
-    "sys.argv = ['pmpath', 'show', 'senior', '--json']\n"
-    "from pmpath.cli.launcher import main\n"
-    "try:\n"
-    "    main()\n"
-    "except SystemExit:\n"
-    "    pass\n"
-    "sys.stderr.write('\\n'.join(sorted(sys.modules)))\n"
+    "bundled.json_path = lambda: Path({path!r})\n"
 )
 
 
@@ -77,18 +66,12 @@ def test_show_on_the_bundled_ladder_does_not_import_yaml(run: Run, tmp_path: Pat
         Path(json_file).write_text(bundled.compile_json(REPO_YAML.read_text(encoding="utf-8")), "utf-8")
     elif not bundled.json_path().is_file():
         pytest.skip("editable install or checkout: no pre-parsed ladder is installed")
-    result = subprocess.run(
-        [sys.executable, "-c", SHOW_SENIOR, json_file],
-        env=clean_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    modules = set(result.stderr.split("\n"))
+    prelude = USE_BUILT_JSON.format(path=json_file) if json_file else ""
+    stdout, modules = probe(["show", "senior", "--json"], prelude)
     assert "pmpath.ladder.bundled" in modules
     assert not {m for m in modules if m == "yaml" or m.startswith("yaml.")}
     from_yaml = run("--ladder", str(reading.bundled_ladder_path()), "show", "senior", "--json")
-    assert result.stdout == from_yaml.stdout
+    assert stdout == from_yaml.stdout
 
 
 def test_a_bundled_json_with_errors_is_never_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

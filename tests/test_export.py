@@ -219,3 +219,17 @@ def test_completion_scripts_for_each_shell(run: Run, shell: str) -> None:
     result = run("--show-completion", shell)
     assert result.exit_code == 0
     assert "_PMPATH_COMPLETE" in result.stdout
+
+
+def test_csv_cells_never_start_a_formula_and_a_cr_never_splits_a_row(run: Run, tmp_path: Path) -> None:
+    role = {"id": "a", "title": '=HYPERLINK("https://evil.example")', "level": 1, "summary": "one\rtwo"}
+    role["responsibilities"] = ["+1", "@SUM(A1)"]
+    role["track"] = "-2"
+    path = tmp_path / "ladder.yaml"
+    path.write_text(json.dumps({"roles": [role]}), encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(export(run, path, "csv"), newline="")))
+    assert len(rows) == 1
+    assert rows[0]["title"] == '\'=HYPERLINK("https://evil.example")'
+    assert rows[0]["responsibilities"] == "'+1\n@SUM(A1)"  # the cell starts with +; its lines are one cell
+    assert rows[0]["track"] == "'-2"
+    assert rows[0]["summary"] == "one\rtwo"

@@ -153,9 +153,17 @@ def test_other_completions_go_to_typer(words: str, cursor: int) -> None:
 
 
 # -- deterministic start-up guards ----------------------------------------------------
-def modules_after(args: list[str], **env: str) -> set[str]:
+def modules_after(args: list[str], prelude: str = "", **env: str) -> set[str]:
+    """The modules loaded by a whole run of pmpath with these arguments;
+    `prelude` runs first, in the same interpreter."""
+    return probe(args, prelude, **env)[1]
+
+
+def probe(args: list[str], prelude: str = "", **env: str) -> tuple[str, set[str]]:
+    """What a whole run of pmpath prints on stdout, and the modules it loaded."""
     code = (
-        "import sys\n"
+        f"import sys\n{prelude}"
+        "sys.argv = ['pmpath', *sys.argv[1:]]\n"
         "from pmpath.cli.launcher import main\n"
         "try:\n"
         "    main()\n"
@@ -166,7 +174,7 @@ def modules_after(args: list[str], **env: str) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-c", code, *args], env=clean_env(**env), capture_output=True, text=True, timeout=60
     )
-    return set(result.stderr.split("\n"))
+    return result.stdout, set(result.stderr.split("\n"))
 
 
 def family(modules: set[str], name: str) -> set[str]:

@@ -200,7 +200,7 @@ def nested(style: str, depth: int) -> str:
 NESTINGS = [
     ("flow", 10_000),
     ("flow", 100_000),
-    ("flow", 990),  # under libyaml's own limit: once crashed the JSON cache
+    ("flow", 990),  # under libyaml's own limit
     ("flow mapping", 10_000),
     ("compact", 10_000),
     ("indented", 500),

@@ -26,6 +26,12 @@ class UsageProblem(PmpathError):
     exit_code = EXIT_USAGE
 
 
+class PipeClosed(PmpathError):
+    """The reader of stdout went away (`pmpath list | head -1`): exit quietly."""
+
+    exit_code = EXIT_PIPE_CLOSED
+
+
 class NoAnswer(PmpathError):
     """A well-formed question about valid data that has no answer."""
 

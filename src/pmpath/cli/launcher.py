@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from pmpath.cli import grammar
-from pmpath.errors import EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, PmpathError
+from pmpath.errors import EXIT_INTERRUPTED, PipeClosed, PmpathError
 
 Call = Callable[[], int]
 
@@ -169,17 +169,6 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
     return complete
 
 
-def _silence() -> None:
-    """Point stdout and stderr at devnull, so that the interpreter's final
-    flush of a closed pipe prints nothing."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        for stream in (sys.stdout, sys.stderr):
-            os.dup2(devnull, stream.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 class _Guarded:
     """sys.stdout or sys.stderr while Typer runs. Click, and Rich when it
     prints help or a usage error, turn a BrokenPipeError into exit 1
@@ -193,23 +182,22 @@ class _Guarded:
         try:
             return self._stream.write(text)
         except BrokenPipeError:
-            _silence()
             raise _pipe_closed() from None
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except BrokenPipeError:
-            _silence()
             raise _pipe_closed() from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
-def _pipe_closed() -> PmpathError:
-    from pmpath.output.terminal import PipeClosed
+def _pipe_closed() -> PipeClosed:
+    from pmpath.output.terminal import silence
 
+    silence()
     return PipeClosed()
 
 
@@ -236,8 +224,7 @@ def run(call: Call) -> int:
             print_error(error)  # silent for PipeClosed
             return error.exit_code
     except BrokenPipeError:  # stderr closed, or stdout outside write_stdout
-        _silence()
-        return EXIT_PIPE_CLOSED
+        return _pipe_closed().exit_code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
 

@@ -80,7 +80,9 @@ VersionFlag = Annotated[
 
 def reports_errors(command: F) -> F:
     """Turn a command's exit code, and pmpath's own errors (as a stderr
-    message), into the process's exit code."""
+    message), into the process's exit code. `launcher.run` does the same
+    around the whole program; this layer is for the Typer app on its own,
+    as tests and `CliRunner` call it."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:

@@ -1,9 +1,5 @@
-"""Read a ladder file safely, check it, and build the frozen model.
-
-Safety first: only YAML's safe constructors run (no `!!python/...` objects),
-files over MAX_BYTES are refused before parsing, and documents whose aliases
-would expand far beyond their written size ("billion laughs") are refused
-before anything walks them.
+"""Load a ladder: read it (`reading`), parse it (`yamlsafe`, or the bundled
+ladder's pre-parsed data), check it and build the frozen model (`building`).
 
 Every problem is collected with the path of the offending value; line numbers
 are looked up only when there is something to report, so a valid file is

@@ -71,10 +71,12 @@ class Ladder:
         return self.by_id[role_id]
 
     def scale_name(self, level: int) -> str:
-        for step in self.scale:
-            if step.level == level:
-                return step.name
-        return ""
+        return scale_name(self.scale, level)
+
+
+def scale_name(scale: tuple[ScaleLevel, ...], level: int) -> str:
+    """The name of a level on a scale, or "" when the scale has no such step."""
+    return next((step.name for step in scale if step.level == level), "")
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,13 @@ _ALIAS = re.compile(fileformat.ALIAS_PATTERN)
 
 # Zero-width characters and bidirectional controls: invisible, or reorder
 # what is shown, so a name containing one is not the name it appears to be.
-INVISIBLE = frozenset(
-    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
-    "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks
+BIDI_CONTROLS = (
     "\u202a\u202b\u202c\u202d\u202e"  # embeddings and overrides
     "\u2066\u2067\u2068\u2069"  # isolates
+)
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
+    "\u200e\u200f\u061c" + BIDI_CONTROLS  # left-to-right, right-to-left and Arabic letter marks
 )
 
 # Cyrillic and Greek letters drawn like Latin ones, by the Latin letter they

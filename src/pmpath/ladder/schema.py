@@ -1,4 +1,4 @@
-"""The ladder format as a JSON Schema (draft 2020-12), built from `fields`."""
+"""The ladder format as a JSON Schema (draft 2020-12), built from `fileformat`."""
 
 from __future__ import annotations
 

@@ -16,10 +16,14 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any, TypeVar, cast
 
+from pmpath.ladder.naming import BIDI_CONTROLS
+
 # C0 and C1 controls (but tab and newline) and the bidirectional overrides:
 # printed raw they could move the cursor, retitle the window, write the
 # clipboard (OSC 52) or reorder text.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+# The ones JSON may carry raw (it escapes C0 itself).
+RAW_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}]")
 
 T = TypeVar("T")
 
@@ -32,10 +36,6 @@ def _escape(match: re.Match[str]) -> str:
 def escape_controls(text: str) -> str:
     """Show control characters as visible escapes such as \\x1b."""
     return _UNSAFE.sub(_escape, text)
-
-
-def has_controls(text: str) -> bool:
-    return _UNSAFE.search(text) is not None
 
 
 def inert_copy(value: T) -> T:

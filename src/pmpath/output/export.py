@@ -11,15 +11,18 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-
 from pmpath.ladder.fileformat import ROLE_FIELDS
 from pmpath.ladder.model import Ladder, Role
 from pmpath.output import serialize
 from pmpath.output.diagrams import to_dot, to_mermaid
 from pmpath.output.markdown import to_markdown
 
-SafeDumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+def _dump_yaml(data: object) -> str:
+    import yaml  # only for the formats that need it: the bundled ladder is read without it
+
+    dumper: type[Any] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 # -- YAML and JSON: the data itself ------------------------------------------------
@@ -56,7 +59,7 @@ def ladder_data(ladder: Ladder, role_data: Callable[[Role], dict[str, Any]] = _r
 
 def to_yaml(ladder: Ladder) -> str:
     """A ladder file that loads back into pmpath unchanged."""
-    return yaml.dump(ladder_data(ladder), Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=100)
+    return _dump_yaml(ladder_data(ladder))
 
 
 def to_json(ladder: Ladder) -> str:
@@ -67,27 +70,34 @@ def to_json(ladder: Ladder) -> str:
 def self_assessment_yaml(role_id: str | None, levels: dict[str, int]) -> str:
     data: dict[str, Any] = {"role": role_id} if role_id else {}
     data["competencies"] = levels
-    return "# My competency levels, for: pmpath gap --me THIS_FILE ROLE\n" + yaml.dump(
-        data, Dumper=SafeDumper, sort_keys=False
-    )
+    return "# My competency levels, for: pmpath gap --me THIS_FILE ROLE\n" + _dump_yaml(data)
 
 
 # -- CSV ---------------------------------------------------------------------------
 LIST_SEPARATOR = "\n"  # list fields keep one item per line inside their cell
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV
+# injection"): it is written with a leading apostrophe, which shows it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: str | int) -> str | int:
+    """CSV's one escaping function: a cell never starts a formula."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def to_csv(ladder: Ladder) -> str:
     """One row per role; lists one item per line in a cell; one column per
-    competency holding its level."""
+    competency holding its level. Lines end in CRLF (RFC 4180), so that the
+    writer quotes every cell holding a CR or a newline."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     scalar_fields = [spec.name for spec in ROLE_FIELDS if spec.kind != "ratings"]
     writer.writerow([*scalar_fields, "previous", *(c.id for c in ladder.competencies)])
     for role in ladder.roles:
         row: list[Any] = []
         for name in [*scalar_fields, "previous"]:
             value = getattr(role, name)
-            row.append(LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value)
+            row.append(_csv_cell(LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value))
         for competency in ladder.competencies:
             rating = role.competencies.get(competency.id)
             row.append(rating.level if rating else "")

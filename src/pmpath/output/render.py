@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmpath.ladder.fileformat import PROSE_FIELDS
-from pmpath.ladder.model import Ladder, Rating, Role, ScaleLevel
+from pmpath.ladder.model import Ladder, Rating, Role, ScaleLevel, scale_name
 from pmpath.queries.compare import Comparison
 from pmpath.queries.neighbours import NextSteps, RolePage
 
@@ -68,7 +68,7 @@ def rating_text(scale: tuple[ScaleLevel, ...], rating: Rating | None) -> Text:
     if rating is None:
         return Text("not described", style="dim")
     label = Text(str(rating.level), style="bold")
-    name = next((step.name for step in scale if step.level == rating.level), "")
+    name = scale_name(scale, rating.level)
     if name:
         label.append(f" {name}")
     if rating.expectation:

@@ -7,11 +7,11 @@ never rename or remove them.
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from pmpath.ladder.fileformat import PREVIOUS, ROLE_FIELDS
 from pmpath.ladder.model import Ladder, Rating, Role
+from pmpath.output.escape import RAW_IN_JSON
 
 if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.ladder.validation import Validation
@@ -22,15 +22,13 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.queries.search import SearchResult
     from pmpath.queries.tree import Tree
 
-# JSON already escapes C0 controls; C1 controls and bidi overrides are legal
-# raw in JSON text but would act on a terminal, so they go out as \\u escapes
-# too. The decoded text is unchanged.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
 
 def dumps(data: object) -> str:
+    """JSON already escapes C0 controls; C1 controls and bidi overrides are
+    legal raw in JSON text but would act on a terminal, so they go out as \\u
+    escapes too. The decoded text is unchanged."""
     text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def role_brief(role: Role) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """Writing results and messages: the one boundary between pmpath and a terminal.
 
-Rich is imported only inside `print_human`, so the `--json` path and shell
-completion never pay for it. Every untrusted string is escaped here (see
-`escape.py`) and nowhere else.
+Rich is imported only inside `print_human` and `make_console`, so the `--json`
+path and shell completion never pay for it. Every untrusted string bound for
+a terminal is escaped by the functions here (see `escape.py`): whole results
+before a Rich view sees them, whole texts for messages, reports and exports.
+`assess` prints its questions through `make_console` and `inert_copy` too.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from pmpath.errors import EXIT_PIPE_CLOSED, LadderError, PmpathError
+from pmpath.errors import LadderError, PipeClosed, PmpathError
 from pmpath.output.escape import escape_controls, inert_copy
 
 if TYPE_CHECKING:
@@ -21,10 +23,15 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-class PipeClosed(PmpathError):
-    """The reader of stdout went away (`pmpath list | head -1`)."""
-
-    exit_code = EXIT_PIPE_CLOSED
+def silence() -> None:
+    """Point stdout and stderr at devnull once a reader has gone away, so that
+    the interpreter's final flush prints no "Exception ignored" line."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def write_stdout(text: str) -> None:
@@ -33,12 +40,7 @@ def write_stdout(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # Point stdout at devnull so the interpreter's final flush is quiet.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        silence()
         raise PipeClosed() from None
 
 
