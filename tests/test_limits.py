@@ -118,7 +118,14 @@ def test_the_schema_states_the_bounds() -> None:
         ("0x" + "f" * 5000, ":2: number with 5002 characters is too long; numbers in a ladder are small"),
         ("1" * 41, ":2: number with 41 characters is too long; numbers in a ladder are small"),
         ("0x" + "f" * 38, ":2: 'level' must be from 0 to 999, not 570899077082..."),
-        ("2024-13-45", ":2: '2024-13-45' is not a valid date: month must be in 1..12"),
+        ("2024-13-45", ":2: '2024-13-45' cannot be read as a date"),
+        # Explicit tags reach PyYAML's parsing code with values it chokes on.
+        ("!!bool maybe", ":2: 'maybe' cannot be read as true or false"),
+        ('!!int ""', ":2: '' cannot be read as a whole number"),
+        ("!!int -", ":2: '-' cannot be read as a whole number"),
+        ("!!int abc", ":2: 'abc' cannot be read as a whole number"),
+        ('!!float ""', ":2: '' cannot be read as a number"),
+        ("!!timestamp x", ":2: 'x' cannot be read as a date"),
     ],
 )
 @pytest.mark.parametrize("command", [("validate",), *EVERY_COMMAND], ids=" ".join)
@@ -373,3 +380,19 @@ def test_an_unknown_name_is_still_a_usage_error(tmp_path: Path) -> None:
     ladder = load_ladder(write_ladder(tmp_path, "roles:\n  - {id: a, title: A, level: 1}\n"))
     with pytest.raises(UsageProblem):
         resolve_role(ladder, "\u0430")  # Cyrillic a
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\ufffe"])
+def test_a_character_yaml_refuses_is_reported_on_its_line(run: Run, tmp_path: Path, character: str) -> None:
+    path = write_ladder(tmp_path, f"roles:\n  - id: a\n    title: A{character}\n    level: 1\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    code = f"U+{ord(character):04X}"
+    assert result.stdout.splitlines()[0] == f"{path}:3: the file contains {code}, which YAML does not allow"
+
+
+def test_a_me_file_with_a_bad_explicit_tag_is_one_clear_error(run: Run, tmp_path: Path) -> None:
+    me = write_ladder(tmp_path, "role: pm\ncompetencies:\n  product-strategy: !!int x\n", "me.yaml")
+    result = run("gap", "--me", str(me), "senior")
+    assert result.exit_code == 1
+    assert result.stderr == f"{me}:3: 'x' cannot be read as a whole number\n"

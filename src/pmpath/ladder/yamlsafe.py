@@ -40,7 +40,7 @@ Path_ = tuple[str | int, ...]
 
 
 class SafeLoader(_Base):  # type: ignore[misc]
-    """The safe loader, with integers bounded in length."""
+    """The safe loader, with every scalar checked as it is built."""
 
 
 def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -52,15 +52,32 @@ def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
     return _Base.construct_yaml_int(loader, node)
 
 
-def _checked_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
-    try:
-        return _Base.construct_yaml_timestamp(loader, node)
-    except ValueError as error:  # a date that does not exist, such as 2024-13-45
-        raise FileProblem(f"'{node.value}' is not a valid date: {error}", node.start_mark.line + 1) from None
+# PyYAML's constructors for explicitly tagged scalars (`!!bool maybe`,
+# `!!int ""`, `!!timestamp x`) fail with whatever error the parsing code hits:
+# ValueError, KeyError, IndexError, AttributeError. Each is caught here, where
+# the value's line is known.
+_SCALARS = {
+    "bool": ("true or false", _Base.construct_yaml_bool),
+    "int": ("a whole number", _bounded_int),
+    "float": ("a number", _Base.construct_yaml_float),
+    "timestamp": ("a date", _Base.construct_yaml_timestamp),
+    "null": ("null", _Base.construct_yaml_null),
+}
 
 
-SafeLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
-SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_timestamp)
+def _checked(kind: str, construct: Any) -> Any:
+    def construct_checked(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError):
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+            raise FileProblem(f"'{value}' cannot be read as {kind}", node.start_mark.line + 1) from None
+
+    return construct_checked
+
+
+for _tag, (_kind, _construct) in _SCALARS.items():
+    SafeLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _checked(_kind, _construct))
 
 
 def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
@@ -100,12 +117,14 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
         if error.context and error.context_mark and error.context_mark.line + 1 != line:
             reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         raise FileProblem(f"YAML syntax error: {reason}", line) from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, such as NUL
+        line = text.count("\n", 0, error.position) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "a character"
+        raise FileProblem(f"the file contains {character}, which YAML does not allow", line) from None
     except yaml.YAMLError as error:
         raise FileProblem(f"YAML error: {error}") from None
     except RecursionError:
         raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)") from None
-    except ValueError as error:  # from a constructor, e.g. a malformed date
-        raise FileProblem(f"YAML value cannot be read: {error}") from None
 
 
 _SEQUENCES = (list, tuple)  # tuples: the pairs of !!omap and !!pairs
