@@ -396,3 +396,31 @@ def test_a_me_file_with_a_bad_explicit_tag_is_one_clear_error(run: Run, tmp_path
     result = run("gap", "--me", str(me), "senior")
     assert result.exit_code == 1
     assert result.stderr == f"{me}:3: 'x' cannot be read as a whole number\n"
+
+
+def test_error_paths_stay_linear_with_thousands_of_unknown_names(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each suggestion compares a word with every name; only the first few get one."""
+    import difflib
+
+    from pmpath.ladder.checking import MAX_SUGGESTIONS
+
+    calls: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, *args: object, **kwargs: object) -> list[str]:
+        calls.append(word)
+        return real(word, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    roles = "".join(f"  - {{id: r{i}, title: R{i}, level: 1, next: [nope{i}]}}\n" for i in range(500))
+    path = write_ladder(tmp_path, "roles:\n" + roles)
+    result = run("validate", str(path), "--json")
+    assert json.loads(result.stdout)["errors"] == 500
+    assert len(calls) == MAX_SUGGESTIONS
+    assert "(did you mean 'r0'?)" not in result.stdout  # nope0 is not close to anything
+    me = write_ladder(tmp_path, "competencies:\n" + "".join(f"  x{i}: 1\n" for i in range(300)), "me.yaml")
+    calls.clear()
+    assert run("gap", "--me", str(me), "senior").exit_code == 1
+    assert len(calls) == MAX_SUGGESTIONS

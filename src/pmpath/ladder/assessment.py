@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pmpath.errors import FileProblem, LadderError
-from pmpath.ladder.building import Builder, Path_, did_you_mean, kind_name
+from pmpath.ladder.checking import Checker, Path_, kind_name
 from pmpath.ladder.fileformat import SCALE_LEVEL_MAX, SCALE_LEVEL_MIN
 from pmpath.ladder.model import Ladder, SelfAssessment
 from pmpath.ladder.reading import decode, read_bytes
@@ -25,34 +25,34 @@ def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
         data, root = yamlsafe.parse(text)
     except FileProblem as fatal:
         raise LadderError(str(path), [fatal.problem]) from None
-    builder = Builder()
+    checker = Checker()
     levels: dict[str, int] = {}
     role: str | None = None
     if not isinstance(data, dict):
-        builder.error((), f"a self-assessment must be a mapping with 'competencies:', not {kind_name(data)}")
+        checker.error((), f"a self-assessment must be a mapping with 'competencies:', not {kind_name(data)}")
     else:
-        builder.unknown_keys(data, ("role", "competencies"), (), "a self-assessment")
+        checker.unknown_keys(data, ("role", "competencies"), (), "a self-assessment")
         if data.get("role") is not None:
-            role = builder.text(data["role"], ("role",), "'role'")
+            role = checker.text(data["role"], ("role",), "'role'")
             if role and role not in ladder.by_id:
-                builder.error(("role",), f"unknown role '{role}'{did_you_mean(role, list(ladder.by_id))}")
-        ratings = builder.mapping(data.get("competencies"), ("competencies",), "'competencies'") or {}
-        known = [c.id for c in ladder.competencies]
+                checker.error(("role",), f"unknown role '{role}'{checker.suggest(role, ladder.by_id)}")
+        ratings = checker.mapping(data.get("competencies"), ("competencies",), "'competencies'") or {}
+        known = {c.id for c in ladder.competencies}
         scale = {step.level for step in ladder.scale}
         for key, value in ratings.items():
             where: Path_ = ("competencies", str(key))
             if key not in known:
-                builder.error(where, f"unknown competency '{key}'{did_you_mean(str(key), known)}")
+                checker.error(where, f"unknown competency '{key}'{checker.suggest(str(key), known)}")
                 continue
-            level = builder.integer(value, where, f"'{key}'", SCALE_LEVEL_MIN, SCALE_LEVEL_MAX)
+            level = checker.integer(value, where, f"'{key}'", SCALE_LEVEL_MIN, SCALE_LEVEL_MAX)
             if level is None:
                 continue
             if scale and level not in scale:
-                builder.error(
+                checker.error(
                     where, f"'{key}' level {level} is outside the scale ({min(scale)}-{max(scale)})"
                 )
             levels[str(key)] = level
-    errors = [p for p in builder.problems if not p.warning]
+    errors = [p for p in checker.problems if not p.warning]
     if errors:
         raise LadderError(str(path), yamlsafe.with_lines(errors, root, text))
     return SelfAssessment(levels, role or None)

@@ -7,98 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pmpath.errors import Problem
 from pmpath.ladder import fileformat
+from pmpath.ladder.checking import Checker, Path_, kind_name
 from pmpath.ladder.model import Competency, Ladder, Rating, Role, ScaleLevel
 from pmpath.ladder.naming import alias_problem, id_problem, invisible_in, lookalike_letter, skeleton
 
 _SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
-Path_ = tuple[str | int, ...]
 
 
-def kind_name(value: object) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
+class Builder(Checker):
+    """Checks a ladder's plain YAML data and turns it into a Ladder."""
 
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    import difflib  # only when something is wrong: it costs ~3 ms to import
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-class Builder:
-    """Checks plain YAML data and turns it into a Ladder, noting each problem."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def error(self, path: Path_, message: str) -> None:
-        self.problems.append(Problem(message, path))
-
-    def warn(self, path: Path_, message: str) -> None:
-        self.problems.append(Problem(message, path, warning=True))
-
-    # -- generic value checks ------------------------------------------------
-    def text(self, value: object, path: Path_, what: str) -> str:
-        if isinstance(value, str):
-            return value
-        hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
-        self.error(path, f"{what} must be text, not {kind_name(value)}{hint}")
-        return ""
-
-    def integer(self, value: object, path: Path_, what: str, low: int, high: int) -> int | None:
-        """A whole number from low to high, or None (an error is noted)."""
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.error(path, f"{what} must be a whole number, not {kind_name(value)}")
-        elif not low <= value <= high:
-            shown = value if abs(value) < 10**12 else f"{str(value)[:12]}..."
-            self.error(path, f"{what} must be from {low} to {high}, not {shown}")
-        else:
-            return value
-        return None
-
-    def text_list(self, value: object, path: Path_, what: str) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.error(path, f"{what} must be a list of text, not {kind_name(value)}")
-            return ()
-        items = []
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                items.append(item)
-            else:
-                self.error((*path, index), f"{what} entries must be text, not {kind_name(item)}")
-        return tuple(items)
-
-    def mapping(self, value: object, path: Path_, what: str) -> dict[Any, Any] | None:
-        if isinstance(value, dict):
-            return value
-        self.error(path, f"{what} must be a mapping of keys to values, not {kind_name(value)}")
-        return None
-
-    def unknown_keys(self, data: dict[Any, Any], allowed: tuple[str, ...], path: Path_, what: str) -> None:
-        for key in data:
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed)
-                self.warn((*path, str(key)), f"unknown key '{key}' in {what}{hint}; it is ignored")
-
-    # -- the ladder ----------------------------------------------------------
     def build(self, data: object, source: Path) -> Ladder | None:
         if data is None:
             self.error((), "the file is empty; a ladder needs a 'roles:' list")
@@ -265,7 +184,7 @@ class Builder:
         for key, value in entry.items():
             where = (*path, str(key))
             if str(key) not in known:
-                hint = did_you_mean(str(key), sorted(known))
+                hint = self.suggest(str(key), known)
                 self.error(where, f"unknown competency '{key}'{hint}")
                 continue
             if isinstance(value, int) and not isinstance(value, bool):
@@ -340,7 +259,7 @@ class Builder:
                 if target == role_id:
                     self.error(("roles", index, "next"), f"role '{role_id}' lists itself in 'next'")
                 elif target not in by_id:
-                    hint = did_you_mean(target, list(by_id))
+                    hint = self.suggest(target, by_id)
                     self.error(
                         ("roles", index, "next"),
                         f"'next' of '{role_id}' names unknown role '{target}'{hint}",
