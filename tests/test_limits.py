@@ -8,6 +8,7 @@ import json
 import os
 import socket
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 import jsonschema
@@ -409,9 +410,9 @@ def test_error_paths_stay_linear_with_thousands_of_unknown_names(
     calls: list[str] = []
     real = difflib.get_close_matches
 
-    def counting(word: str, *args: object, **kwargs: object) -> list[str]:
+    def counting(word: str, possibilities: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
         calls.append(word)
-        return real(word, *args, **kwargs)  # type: ignore[arg-type]
+        return real(word, possibilities, n, cutoff)
 
     monkeypatch.setattr(difflib, "get_close_matches", counting)
     roles = "".join(f"  - {{id: r{i}, title: R{i}, level: 1, next: [nope{i}]}}\n" for i in range(500))
