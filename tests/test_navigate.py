@@ -461,3 +461,37 @@ def test_gap_shows_not_described_and_leaves_out_what_neither_describes(run: Run,
     human = run("--ladder", str(path), "gap", "b", "c", env={"COLUMNS": "120"}).stdout
     assert re.search(r"Craft +not described +2 +— ", human), human
     assert "Leadership" not in human and "None" not in human
+
+
+def test_all_routes_keeps_memory_bounded_by_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Layers of two roles that each lead to the next layer and to the goal:
+    the search meets a route at every step, and keeps only the best 50."""
+    import tracemalloc
+
+    from pmpath.ladder.model import Ladder, Role
+    from pmpath.queries import routes
+    from pmpath.queries.routes import MAX_ROUTES, all_routes
+
+    monkeypatch.setattr(routes, "SEARCH_BUDGET", 30_000)  # enough to meet ~10,000 routes
+    layers = 200
+    roles = [Role("goal", "Goal", 999)]
+    for n in range(layers):
+        following = (f"l{n + 1}a", f"l{n + 1}b", "goal") if n + 1 < layers else ("goal",)
+        roles += [Role(f"l{n}{side}", f"L{n}", 1, next=following) for side in "ab"]
+    previous: dict[str, list[str]] = {}
+    for role in roles:
+        for target in role.next:
+            previous.setdefault(target, []).append(role.id)
+    ladder = Ladder(
+        tuple(
+            Role(r.id, r.title, r.level, next=r.next, previous=tuple(previous.get(r.id, ()))) for r in roles
+        )
+    )
+    tracemalloc.start()
+    found = all_routes(ladder, ladder.role("l0a"), ladder.role("goal"))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(found.routes) == MAX_ROUTES and found.truncated
+    lengths = [len(route.steps) for route in found.routes]
+    assert lengths == sorted(lengths)
+    assert peak < 8 * 1024 * 1024, peak  # keeping every route met took ~40 MiB here

@@ -6,6 +6,7 @@ visited set, so lateral moves that go both ways (cycles) cannot loop.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections import deque
 from dataclasses import dataclass
@@ -110,7 +111,10 @@ def all_routes(ladder: Ladder, start: Role, goal: Role, limit: int = MAX_ROUTES)
         raise _no_route(start, goal)
     if start.id == goal.id:
         return Routes(start, goal, (describe_route(ladder, [start]),), truncated=False)
-    found: list[list[str]] = []
+    # The best `limit` routes so far, as a max-heap on (length, order found):
+    # memory stays bounded however many routes the search meets.
+    kept: list[tuple[int, int, list[str]]] = []
+    met = 0
     route, on_route = [start.id], {start.id}
     pending = [iter(start.next)]  # for each role on the route, its links left to try
     steps, truncated = 0, False
@@ -124,13 +128,16 @@ def all_routes(ladder: Ladder, start: Role, goal: Role, limit: int = MAX_ROUTES)
             pending.pop()
             on_route.discard(route.pop())
         elif target == goal.id:
-            found.append([*route, target])
+            met += 1
+            if len(kept) < limit:
+                heapq.heappush(kept, (-(len(route) + 1), -met, [*route, target]))
+            elif len(route) + 1 < -kept[0][0]:  # shorter than the longest kept (and later ties lose)
+                heapq.heapreplace(kept, (-(len(route) + 1), -met, [*route, target]))
         elif target not in on_route and target in can_reach:
             route.append(target)
             on_route.add(target)
             pending.append(iter(ladder.role(target).next))
-    found.sort(key=len)  # stable: equal lengths keep depth-first order
-    if len(found) > limit:
-        found, truncated = found[:limit], True
+    truncated = truncated or met > limit
+    found = [ids for _, _, ids in sorted(kept, reverse=True)]  # shortest first, then in order found
     routes = tuple(describe_route(ladder, [ladder.role(r) for r in ids]) for ids in found)
     return Routes(start, goal, routes, truncated)
