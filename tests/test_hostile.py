@@ -184,3 +184,30 @@ def test_exports_are_exact_when_piped(tmp_path: Path) -> None:
         shown = invoke("--ladder", str(path), "export", "-f", "json")
     assert "\\u001b[2J" in shown.stdout  # JSON's own escape, harmless on a terminal
     assert RAW_CONTROL.search(shown.stdout) is None
+
+
+def test_a_title_cannot_forge_lines_in_messages(tmp_path: Path) -> None:
+    forged = "Same\nladder.yaml: valid: 2 roles\n\n\n"
+    path = tmp_path / "ladder.yaml"
+    roles = [{"id": "a", "title": forged, "level": 1}, {"id": "b", "title": forged, "level": 2}]
+    path.write_text(yaml.safe_dump({"roles": roles}), encoding="utf-8")
+    report = invoke("validate", str(path))
+    assert len(report.stdout.splitlines()) == 2  # one warning, one verdict
+    assert "Same\\nladder.yaml: valid: 2 roles\\n\\n\\n" in report.stdout
+    failed = invoke("--ladder", str(path), "path", "b", "a")
+    assert failed.exit_code == 1
+    assert failed.stderr.count("\n") == 1 and "\\n" in failed.stderr
+
+
+def test_bytes_that_are_not_utf8_never_reach_the_terminal_raw(tmp_path: Path) -> None:
+    """A file name is bytes: 0x9b (CSI) comes back as a lone surrogate and would be written out raw."""
+    import os
+
+    name = os.fsdecode(b"\x9b2J.yaml")
+    path = tmp_path / name
+    path.write_text("roles:\n  - {id: a, title: A, level: 1}\n", encoding="utf-8")
+    shown = invoke("validate", str(path))
+    assert "\\udc9b2J.yaml: valid: 1 roles" in shown.stdout
+    as_json = invoke("validate", str(path), "--json")
+    assert json.loads(as_json.stdout)["file"] == str(path)  # decodes to the same name
+    assert "\\udc9b" in as_json.stdout

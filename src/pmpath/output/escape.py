@@ -20,10 +20,12 @@ from pmpath.ladder.naming import BIDI_CONTROLS
 
 # C0 and C1 controls (but tab and newline) and the bidirectional overrides:
 # printed raw they could move the cursor, retitle the window, write the
-# clipboard (OSC 52) or reorder text.
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+# clipboard (OSC 52) or reorder text. Lone surrogates stand for bytes that
+# were not UTF-8 (a file name, say) and would be written back as those raw
+# bytes, 0x9b (CSI) among them.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
 # The ones JSON may carry raw (it escapes C0 itself).
-RAW_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}]")
+RAW_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
 
 T = TypeVar("T")
 
@@ -36,6 +38,12 @@ def _escape(match: re.Match[str]) -> str:
 def escape_controls(text: str) -> str:
     """Show control characters as visible escapes such as \\x1b."""
     return _UNSAFE.sub(_escape, text)
+
+
+def escape_line(text: str) -> str:
+    """One line of a message: controls escaped, and newlines shown as \\n, so
+    that text from a ladder cannot forge a line of its own."""
+    return escape_controls(text).replace("\n", "\\n")
 
 
 def inert_copy(value: T) -> T:

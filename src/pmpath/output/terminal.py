@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from pmpath.errors import LadderError, PipeClosed, PmpathError
-from pmpath.output.escape import escape_controls, inert_copy
+from pmpath.output.escape import escape_controls, escape_line, inert_copy
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -55,8 +55,8 @@ def write_data(text: str) -> None:
 
 
 def write_lines(lines: list[str]) -> None:
-    """Plain human output (`validate`'s report): always escaped."""
-    write_stdout(escape_controls("\n".join(lines)) + "\n")
+    """Plain human output (`validate`'s report): always escaped, one line each."""
+    write_stdout("".join(escape_line(line) + "\n" for line in lines))
 
 
 def print_error(error: PmpathError) -> None:
@@ -66,13 +66,13 @@ def print_error(error: PmpathError) -> None:
         lines = [p.format(error.filename) for p in error.problems]
     else:
         lines = [f"pmpath: error: {error}"]
-    sys.stderr.write(escape_controls("\n".join(lines)) + "\n")
+    sys.stderr.write("".join(escape_line(line) + "\n" for line in lines))
     sys.stderr.flush()
 
 
 def print_message(message: str) -> None:
     """A note for the person, not a result: stderr."""
-    sys.stderr.write(escape_controls(message) + "\n")
+    sys.stderr.write(escape_line(message) + "\n")
 
 
 def color_enabled(no_color_flag: bool) -> bool:
