@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pmpath.cli import launcher
-from tests.conftest import LADDERS, SMALL
+from tests.conftest import LADDERS, SMALL, installed_script
 from tests.test_process import clean_env
 
 BAD = LADDERS / "bad"
@@ -205,6 +205,72 @@ def test_human_path_imports_rich_but_not_typer() -> None:
 
 def test_other_commands_still_reach_typer() -> None:
     assert "typer" in modules_after(["validate"])
+
+
+def test_the_launcher_module_loads_nothing_before_main_runs() -> None:
+    """main() catches Ctrl-C; whatever this module imported at its top would
+    load before that guard is in place."""
+    code = (
+        "import sys; s = set(sys.modules); import pmpath.cli.launcher; print(*sorted(set(sys.modules) - s))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert loaded.stdout.split() == ["__future__", "pmpath", "pmpath.cli", "pmpath.cli.launcher"]
+
+
+# Loaded by the interpreter before pmpath: Ctrl-C the moment a module is
+# imported, or inside a __del__ then, where Python cannot raise it.
+INTERRUPT = """\
+import os, signal, sys
+
+
+class Unraisable:
+    def __del__(self):
+        signal.raise_signal(signal.SIGINT)
+        for _ in range(3):  # Python checks for signals on a loop's jump back
+            pass
+
+
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["INTERRUPT_AT"]:
+            if os.environ.get("INTERRUPT_IN_DEL"):
+                Unraisable()
+            else:
+                signal.raise_signal(signal.SIGINT)
+
+
+sys.meta_path.insert(0, Interrupt())
+"""
+COMPLETE_SE = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath show se", "COMP_CWORD": "2"}
+
+
+@pytest.mark.parametrize(
+    ("module", "args", "env"),
+    [
+        ("pmpath.cli.grammar", ["list"], {}),  # the first thing main() imports
+        ("pmpath.errors", ["show", "senior", "--json"], {}),
+        ("yaml", ["show", "senior", "--json"], {}),
+        ("rich.console", ["list"], {}),
+        ("pmpath.cli.completion", [], COMPLETE_SE),
+        ("typer", ["validate"], {}),
+        ("pmpath.cli.typer_run", ["--help"], {}),
+        ("pmpath.cli.grammar", ["list"], {"INTERRUPT_IN_DEL": "1"}),
+        ("typer", ["--help"], {"INTERRUPT_IN_DEL": "1"}),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_ctrl_c_while_starting_exits_130_quietly(
+    tmp_path: Path, module: str, args: list[str], env: dict[str, str]
+) -> None:
+    (tmp_path / "sitecustomize.py").write_text(INTERRUPT, encoding="utf-8")
+    result = subprocess.run(
+        [installed_script(), *args],
+        env=clean_env(PYTHONPATH=str(tmp_path), INTERRUPT_AT=module, **env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (130, "")
 
 
 def test_the_ladder_is_read_and_parsed_once(

@@ -6,8 +6,10 @@ import json
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,40 @@ def test_ladder_option_with_installed_script(tmp_path: Path) -> None:
     result = run_script("--ladder", str(SMALL), "next", "jr", "--json", cwd=tmp_path)
     assert result.returncode == 0
     assert [t["id"] for t in json.loads(result.stdout)["next"]] == ["maker"]
+
+
+def stop_assess_at_its_first_question(
+    stop: Callable[[int, subprocess.Popen[bytes]], object],
+) -> tuple[int, str]:
+    """Run `pmpath assess` on a terminal, call `stop` once it asks its first
+    question, and return the exit code and stderr."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [installed_script(), "assess", "senior"],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=clean_env(TERM="dumb"),
+    )
+    os.close(follower)
+    shown = b""
+    while not shown.endswith(b"]: "):  # Product strategy [1/2/3/4/5]:
+        ready, _, _ = select.select([leader], [], [], 30)
+        assert ready, shown
+        shown += os.read(leader, 65536)
+    stop(leader, process)
+    assert process.stderr is not None
+    stderr = process.stderr.read().decode()
+    code = process.wait(timeout=30)
+    os.close(leader)
+    return code, stderr
+
+
+def test_end_of_input_at_a_question_exits_1_with_a_message() -> None:
+    code, stderr = stop_assess_at_its_first_question(lambda terminal, _: os.write(terminal, b"\x04"))
+    assert (code, stderr) == (1, "\npmpath: error: aborted: the input ended\n")
+
+
+def test_ctrl_c_at_a_question_exits_130_quietly() -> None:
+    code, stderr = stop_assess_at_its_first_question(lambda _, process: process.send_signal(signal.SIGINT))
+    assert (code, stderr) == (130, "")

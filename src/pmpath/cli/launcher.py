@@ -15,32 +15,44 @@ calls whose answer is certain are parsed here and sent straight to
 Anything else (help, --version, `--`, options with values or unknown, a wrong
 number of arguments, other commands, zsh and fish completion) goes unchanged
 to the Typer app in `app.py`, which stays the reference for parsing, help and
-errors. tests/test_grammar.py runs generated calls through both and checks
-that they print the same thing and exit with the same code.
+errors; typer_run.py runs it, prints its usage errors in pmpath's own style
+and answers completion requests it cannot read with nothing.
+tests/test_grammar.py runs generated calls through both and checks that they
+print the same thing and exit with the same code.
 
 Closed pipes: whatever path prints, a reader that went away means exit 141
-and nothing on stderr.
+and nothing on stderr. Ctrl-C: main() catches it from its first line, and
+this module imports at its top only what the interpreter has loaded before
+any script runs, so Ctrl-C during start-up too exits 130, with no traceback.
 """
 
 from __future__ import annotations
 
+# Only modules that every interpreter has loaded before it runs a script: main()
+# catches Ctrl-C from its first line, so all else is imported inside it.
 import os
-import shlex
 import sys
-from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import Any, TextIO, cast
 
-from pmpath.cli import grammar
-from pmpath.errors import EXIT_INTERRUPTED, PipeClosed, PmpathError
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any
 
-Call = Callable[[], int]
+    from pmpath.errors import PipeClosed
+
+    Call = Callable[[], int]
+    Unraisable = Callable[[sys.UnraisableHookArgs], object]
+
+# pmpath.errors.EXIT_INTERRUPTED, needed before anything is imported.
+_EXIT_INTERRUPTED = 130
 
 
 def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | None, list[str]] | None:
     """The ladder (from --ladder or its environment variable) and the words
     after it; None when anything else comes before the command, or when Typer
     would refuse the ladder path."""
+    from pmpath.cli import grammar
+
     ladder = environ.get(grammar.LADDER_ENVVAR) or None
     while args and args[0].startswith("-"):
         name, equals, value = args[0].partition("=")
@@ -82,6 +94,10 @@ def _parse(command: dict[str, Any], words: list[str]) -> list[Any] | None:
 
 def fast_call(argv: list[str], environ: Mapping[str, str]) -> Call | None:
     """The command to run for argv, or None if Typer should handle it."""
+    from pathlib import Path
+
+    from pmpath.cli import grammar
+
     split = _split_global(argv, environ)
     if split is None or not split[1]:
         return None
@@ -104,20 +120,33 @@ def fast_call(argv: list[str], environ: Mapping[str, str]) -> Call | None:
     return call
 
 
-def _bash_words(environ: Mapping[str, str]) -> tuple[list[str], str] | None:
-    """The words before the cursor and the word under it, as Typer reads them."""
+def bash_cursor(environ: Mapping[str, str]) -> int | None:
+    """The index of the word under the cursor in a bash request, or None if
+    the request lacks its words or its cursor is not a number."""
     try:
-        words = shlex.split(environ["COMP_WORDS"])
         cursor = int(environ["COMP_CWORD"])
     except (KeyError, ValueError):
         return None
-    incomplete = words[cursor] if cursor < len(words) else ""
+    return cursor if "COMP_WORDS" in environ else None
+
+
+def _bash_words(environ: Mapping[str, str], cursor: int) -> tuple[list[str], str] | None:
+    """The words before the cursor and the word under it, as Typer reads them."""
+    import shlex
+
+    try:
+        words = shlex.split(environ["COMP_WORDS"])
+    except ValueError:
+        return None  # an open quote, which Typer's own split accepts
+    incomplete = words[cursor] if -len(words) <= cursor < len(words) else ""
     return words[1:cursor], "" if incomplete == "=" else incomplete
 
 
 def _candidates(ladder: str | None, before: list[str], incomplete: str) -> Callable[[], list[str]] | None:
     """What completes `incomplete` after the words `before`, to be computed
     when called; None when Typer should answer."""
+    from pmpath.cli import grammar
+
     if incomplete.startswith("-"):
         return None  # option names: Typer's (all of them start with "-")
     if not before:
@@ -143,6 +172,8 @@ def _candidates(ladder: str | None, before: list[str], incomplete: str) -> Calla
 
 
 def _role_names(ladder: str | None, incomplete: str) -> list[str]:
+    from pathlib import Path
+
     from pmpath.cli.completion import role_candidates
 
     return [name for name, _ in role_candidates(Path(ladder) if ladder else None, incomplete)]
@@ -150,9 +181,12 @@ def _role_names(ladder: str | None, incomplete: str) -> list[str]:
 
 def fast_completion(environ: Mapping[str, str]) -> Call | None:
     """Answer bash's request to complete a command or role name, or None."""
-    if environ.get(grammar.COMPLETE_VAR) != "complete_bash":
+    from pmpath.cli import grammar
+
+    cursor = bash_cursor(environ)
+    if environ.get(grammar.COMPLETE_VAR) != "complete_bash" or cursor is None:
         return None
-    read = _bash_words(environ)
+    read = _bash_words(environ, cursor)
     split = None if read is None else _split_global(read[0], environ)
     if read is None or split is None or (read[0] and read[0][-1] in grammar.LADDER_OPTIONS):
         return None  # Typer completes a ladder path after any word `--ladder`, even a value
@@ -169,32 +203,8 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
     return complete
 
 
-class _Guarded:
-    """sys.stdout or sys.stderr while Typer runs. Click, and Rich when it
-    prints help or a usage error, turn a BrokenPipeError into exit 1
-    (`pmpath --help | true`); PipeClosed is not an OSError, so it passes
-    through both to `run`."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise _pipe_closed() from None
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise _pipe_closed() from None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-def _pipe_closed() -> PipeClosed:
+def pipe_closed() -> PipeClosed:
+    from pmpath.errors import PipeClosed
     from pmpath.output.terminal import silence
 
     silence()
@@ -202,35 +212,59 @@ def _pipe_closed() -> PipeClosed:
 
 
 def typer_main() -> int:
-    """Run the Typer app on sys.argv. It ends by raising SystemExit."""
-    from pmpath.cli.app import app
+    """Run the Typer app on sys.argv and return its exit code (typer_run.py)."""
+    from pmpath.cli.typer_run import run_app
 
-    stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout)), cast(TextIO, _Guarded(stderr))
-    try:
-        app(prog_name="pmpath")
-    finally:
-        sys.stdout, sys.stderr = stdout, stderr
-    return 0
+    return run_app()
 
 
 def run(call: Call) -> int:
-    from pmpath.output.terminal import print_error
-
     try:
+        from pmpath.errors import PmpathError
+        from pmpath.output.terminal import print_error
+
         try:
             return call()
         except PmpathError as error:
             print_error(error)  # silent for PipeClosed
             return error.exit_code
     except BrokenPipeError:  # stderr closed, or stdout outside write_stdout
-        return _pipe_closed().exit_code
+        return pipe_closed().exit_code
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return _EXIT_INTERRUPTED
 
 
 def main() -> None:
-    environ = os.environ
-    completing = grammar.COMPLETE_VAR in environ
-    call = fast_completion(environ) if completing else fast_call(sys.argv[1:], environ)
-    sys.exit(run(call or typer_main))
+    """The console script. From its first line on, Ctrl-C (even while modules
+    are still loading) ends the program with exit 130 and no traceback."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = _exit_if_interrupted(hook)
+    try:
+        code = _start(sys.argv[1:], os.environ)
+    except KeyboardInterrupt:
+        code = _EXIT_INTERRUPTED
+    finally:
+        sys.unraisablehook = hook
+    sys.exit(code)
+
+
+def _exit_if_interrupted(hook: Unraisable) -> Unraisable:
+    """Ctrl-C that lands in code Python calls on its own (a weakref callback
+    of the import system, a __del__) cannot propagate: Python would print it
+    as ignored and carry on. Exit as asked instead; nothing is left to undo."""
+
+    def handle(unraisable: sys.UnraisableHookArgs) -> object:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            os._exit(_EXIT_INTERRUPTED)
+        return hook(unraisable)
+
+    return handle
+
+
+def _start(argv: list[str], environ: Mapping[str, str]) -> int:
+    from pmpath.cli import grammar
+
+    # An empty value is no request, as Typer reads it.
+    completing = bool(environ.get(grammar.COMPLETE_VAR))
+    call = fast_completion(environ) if completing else fast_call(argv, environ)
+    return run(call or typer_main)

@@ -1,0 +1,111 @@
+"""Running the Typer app: the reference for parsing, help and errors, for
+every call the launcher's fast path leaves to it.
+
+It runs outside Typer's standalone mode, in which Typer prints usage errors
+itself, in a box and with the user's words raw (it escapes C0 and C1
+controls, not bidirectional overrides). Here they come back as exceptions and
+leave as pmpath's own errors, printed by `launcher.run` like every other:
+
+    pmpath: error: No such option: --jsn
+    Try 'pmpath show --help' for help.
+
+escaped for the terminal, exit 2. Help and --version exit 0, and Ctrl-D at a
+prompt (`assess`) exits 1.
+
+Completion requests Typer cannot read get no answer at all: exit 0 with
+nothing on stdout or stderr, which a shell takes as no candidates (a message
+would land in the middle of the person's command line). They are an unknown
+`_PMPATH_COMPLETE` instruction, and bash's without COMP_WORDS or with a
+COMP_CWORD that is not a number.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any, TextIO, cast
+
+from typer import Abort
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+from pmpath.cli import grammar
+from pmpath.cli.app import app
+from pmpath.cli.launcher import bash_cursor, pipe_closed
+from pmpath.errors import EXIT_USAGE, PmpathError
+
+# The shells whose completion requests Typer answers.
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def run_app() -> int:
+    """Run the Typer app on sys.argv and return its exit code; raise its
+    usage errors as pmpath's errors."""
+    if typer_cannot_answer(os.environ):
+        return 0  # no candidates, and no traceback in the middle of a command line
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout)), cast(TextIO, _Guarded(stderr))
+    try:
+        result = app(prog_name="pmpath", standalone_mode=False)
+    except NoArgsIsHelpError:
+        return EXIT_USAGE  # it has printed the help
+    except ClickException as error:
+        raise _click_error(error) from None
+    except Abort:  # end of input at a prompt (Ctrl-D); Typer has ended the line
+        raise PmpathError("aborted: the input ended") from None
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+    # Help, --version and typer.Exit give their code; a finished command None.
+    return result if isinstance(result, int) else 0
+
+
+def _click_error(error: ClickException) -> PmpathError:
+    """A usage error as pmpath prints every error: `pmpath: error: MESSAGE`,
+    then where to find help. Newlines in the message are shown as \\n, so
+    that no input can start a line of its own."""
+    message = error.format_message().replace("\n", "\\n")
+    if isinstance(error, UsageError):
+        command = error.ctx.command_path if error.ctx else "pmpath"
+        message += f"\nTry '{command} --help' for help."
+    problem = PmpathError(message)
+    problem.exit_code = error.exit_code
+    return problem
+
+
+def typer_cannot_answer(environ: Mapping[str, str]) -> bool:
+    """Whether this is a completion request that Typer cannot read: an unknown
+    instruction, or bash's without its words or a number for its cursor (Typer
+    indexes them and calls int() unguarded). zsh, fish and PowerShell read
+    their variables with defaults, so any values do."""
+    instruction = environ.get(grammar.COMPLETE_VAR)
+    if not instruction:
+        return False  # no request at all, as Typer reads an empty value
+    action, _, shell = instruction.partition("_")
+    if action not in ("complete", "source") or shell not in _SHELLS:
+        return True
+    return action == "complete" and shell == "bash" and bash_cursor(environ) is None
+
+
+class _Guarded:
+    """sys.stdout or sys.stderr while Typer runs. Click, and Rich when it
+    prints help, turn a BrokenPipeError into exit 1
+    (`pmpath --help | true`); PipeClosed is not an OSError, so it passes
+    through both to `run`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise pipe_closed() from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise pipe_closed() from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
