@@ -257,3 +257,45 @@ def test_end_of_input_at_a_question_exits_1_with_a_message() -> None:
 def test_ctrl_c_at_a_question_exits_130_quietly() -> None:
     code, stderr = stop_assess_at_its_first_question(lambda _, process: process.send_signal(signal.SIGINT))
     assert (code, stderr) == (130, "")
+
+
+ENCODING_CALLS = [
+    ["list"],
+    ["show", "senior"],
+    ["next", "apm"],
+    ["compare", "pm", "senior"],
+    ["path", "apm", "cpo"],
+    ["tree"],
+    ["search", "mentor"],
+    ["gap", "pm", "director"],
+    ["export", "-f", "markdown"],
+    ["validate"],
+    ["--help"],
+]
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("call", ENCODING_CALLS, ids=" ".join)
+def test_an_output_that_is_not_utf8_never_crashes(tmp_path: Path, encoding: str, call: list[str]) -> None:
+    result = subprocess.run(
+        [installed_script(), *call],
+        cwd=tmp_path,
+        env=clean_env(PYTHONIOENCODING=encoding),
+        capture_output=True,
+        encoding=encoding,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_json_stays_the_same_json_on_an_ascii_output(tmp_path: Path) -> None:
+    ladder = tmp_path / "ladder.yaml"
+    ladder.write_text('roles:\n  - {id: a, title: "Smile \\U0001F600 → é", level: 1}\n', encoding="utf-8")
+    ascii_run = run_script(
+        "--ladder", str(ladder), "show", "a", "--json", cwd=tmp_path, PYTHONIOENCODING="ascii"
+    )
+    utf8_run = run_script("--ladder", str(ladder), "show", "a", "--json", cwd=tmp_path)
+    assert ascii_run.stdout.isascii()
+    assert json.loads(ascii_run.stdout) == json.loads(utf8_run.stdout)
+    assert json.loads(ascii_run.stdout)["title"] == "Smile \U0001f600 → é"

@@ -240,12 +240,41 @@ def main() -> None:
     hook = sys.unraisablehook
     sys.unraisablehook = _exit_if_interrupted(hook)
     try:
+        _never_fail_to_encode()
         code = _start(sys.argv[1:], os.environ)
     except KeyboardInterrupt:
         code = _EXIT_INTERRUPTED
     finally:
         sys.unraisablehook = hook
     sys.exit(code)
+
+
+def _never_fail_to_encode() -> None:
+    """A terminal or pipe that is not UTF-8 (`PYTHONIOENCODING=ascii`, say)
+    gets what it cannot encode as \\u escapes, never a UnicodeEncodeError.
+    They are JSON's own escapes (astral characters as surrogate pairs), so
+    `--json` output stays valid JSON of the same text."""
+    import codecs
+
+    codecs.register_error("pmpath-u-escape", _u_escape)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="pmpath-u-escape")
+
+
+def _u_escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escapes = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escapes.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escapes.append(f"\\u{code:04x}")
+    return "".join(escapes), error.end
 
 
 def _exit_if_interrupted(hook: Unraisable) -> Unraisable:
