@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 import yaml
 
 from pmpath.ladder.reading import bundled_ladder_path
-from tests.conftest import LADDERS, Run, run_json
+from tests.conftest import LADDERS, Run, installed_script, run_json
 
 BAD = LADDERS / "bad"
 COMPANY = str(LADDERS / "company.yaml")
@@ -196,3 +198,30 @@ def test_readme_ladder_examples_are_valid(tmp_path: Path) -> None:
         path.write_text(block, encoding="utf-8")
         ladder, problems = check_ladder(path, strict=True)
         assert ladder is not None and problems == [], (block, problems)
+
+
+def test_files_are_written_only_as_regular_files_and_never_through_links(run: Run, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.yaml"
+    dangling = tmp_path / "ladder.yaml"
+    dangling.symlink_to(elsewhere)
+    result = run("init", str(dangling))
+    assert result.exit_code == 1
+    assert result.stderr == f"pmpath: error: {dangling} already exists; use --force to overwrite it\n"
+    assert not elsewhere.exists()
+    forced = run("init", str(dangling), "--force")
+    assert forced.exit_code == 1
+    assert "it is a symbolic link" in forced.stderr and not elsewhere.exists()
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    # No reader: the real program must refuse at once, not wait for one.
+    exported = subprocess.run(
+        [installed_script(), "export", "-o", str(fifo)], capture_output=True, text=True, timeout=20
+    )
+    assert exported.returncode == 1
+    assert exported.stderr == f"pmpath: error: cannot write {fifo}: it is not a regular file\n"
+
+
+def test_export_to_dash_is_stdout(run: Run, tmp_path: Path) -> None:
+    result = run("export", "-f", "mermaid", "-o", "-")
+    assert result.stdout.startswith("flowchart BT\n")
+    assert not (Path.cwd() / "-").exists()

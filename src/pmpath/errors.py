@@ -17,9 +17,11 @@ EXIT_PIPE_CLOSED = 141
 
 
 class PmpathError(Exception):
-    """An error with a message for stderr and an exit code."""
+    """An error with a message for stderr and an exit code, and optionally a
+    hint: a line of its own after the message, on what to do next."""
 
     exit_code = EXIT_DATA
+    hint = ""
 
 
 class UsageProblem(PmpathError):

@@ -19,6 +19,7 @@ from pmpath.ladder.assessment import load_self_assessment
 from pmpath.ladder.loading import load_ladder
 from pmpath.ladder.model import Ladder, Role
 from pmpath.output import serialize
+from pmpath.output.files import write_file
 from pmpath.output.terminal import print_human, print_message, write_data, write_lines, write_stdout
 from pmpath.queries import names
 
@@ -194,7 +195,7 @@ def assess(
     _print_gap(gap_between(ladder, start, route, levels), False, no_color)
     target = str(save) if save else interactive.ask_save_path("my-levels.yaml", no_color)
     if target:
-        write_file(Path(target), self_assessment_yaml(start.id if start else None, levels))
+        write_file(Path(target), self_assessment_yaml(start.id if start else None, levels), overwrite=True)
         print_message(f"Saved to {target}. Next time: pmpath gap --me {target} {goal.id}")
     return EXIT_OK
 
@@ -203,10 +204,10 @@ def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
     from pmpath.output.export import FORMATS
 
     text = FORMATS[format_](load_ladder(ladder_path))
-    if output is None:
+    if output is None or str(output) == "-":
         write_data(text)
     else:
-        write_file(output, text)
+        write_file(output, text, overwrite=True)
         print_message(f"Wrote {output}")
     return EXIT_OK
 
@@ -237,17 +238,6 @@ def init(path: Path, force: bool) -> int:
     if str(path) == "-":
         write_stdout(text)
         return EXIT_OK
-    if path.exists() and not path.is_dir() and not force:
-        raise PmpathError(f"{path} already exists; use --force to overwrite it")
-    write_file(path, text)
+    write_file(path, text, overwrite=force)
     print_message(f"Wrote {path}. Try: pmpath --ladder {path} list")
     return EXIT_OK
-
-
-def write_file(path: Path, text: str) -> None:
-    if path.is_dir():
-        raise PmpathError(f"{path} is a directory; give a file name")
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None

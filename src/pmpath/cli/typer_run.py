@@ -61,14 +61,13 @@ def run_app() -> int:
 
 def _click_error(error: ClickException) -> PmpathError:
     """A usage error as pmpath prints every error: `pmpath: error: MESSAGE`,
-    then where to find help. Newlines in the message are shown as \\n, so
-    that no input can start a line of its own."""
-    message = error.format_message().replace("\n", "\\n")
+    then where to find help (printing shows newlines in the message as \\n,
+    so that no input can start a line of its own)."""
+    problem = PmpathError(error.format_message())
+    problem.exit_code = error.exit_code
     if isinstance(error, UsageError):
         command = error.ctx.command_path if error.ctx else "pmpath"
-        message += f"\nTry '{command} --help' for help."
-    problem = PmpathError(message)
-    problem.exit_code = error.exit_code
+        problem.hint = f"Try '{command} --help' for help."
     return problem
 
 

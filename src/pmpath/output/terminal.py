@@ -65,7 +65,7 @@ def print_error(error: PmpathError) -> None:
     if isinstance(error, LadderError):
         lines = [p.format(error.filename) for p in error.problems]
     else:
-        lines = [f"pmpath: error: {error}"]
+        lines = [f"pmpath: error: {error}", *([error.hint] if error.hint else [])]
     sys.stderr.write("".join(escape_line(line) + "\n" for line in lines))
     sys.stderr.flush()
 

@@ -1,0 +1,48 @@
+"""Writing a file a person named (`init`, `export -o`, `assess --save`).
+
+Only a regular file is written, and never through a symbolic link: a name
+that is a dangling link, a FIFO (which would block until someone reads it)
+or a device is refused with a message, not followed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from pmpath.errors import PmpathError
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NO_BLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def write_file(path: Path, text: str, overwrite: bool) -> None:
+    """Write text to path as UTF-8. Without `overwrite`, a name that already
+    exists in any form (a dangling link included) is refused."""
+    if path.is_dir():
+        raise PmpathError(f"{path} is a directory; give a file name")
+    flags = os.O_WRONLY | os.O_CREAT | _NO_FOLLOW | _NO_BLOCK | (os.O_TRUNC if overwrite else os.O_EXCL)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except FileExistsError:
+        raise PmpathError(f"{path} already exists; use --force to overwrite it") from None
+    except OSError as error:
+        raise PmpathError(f"cannot write {path}: {_reason(path, error)}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise PmpathError(f"cannot write {path}: it is not a regular file")
+        with open(fd, "w", encoding="utf-8", closefd=False) as handle:
+            handle.write(text)
+    except OSError as error:
+        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+
+
+def _reason(path: Path, error: OSError) -> str:
+    if path.is_symlink():  # O_NOFOLLOW refuses a link with ELOOP
+        return "it is a symbolic link; give the path of the file itself"
+    if path.exists() and not path.is_file():  # a FIFO with no reader refuses with ENXIO
+        return "it is not a regular file"
+    return str(error.strerror or error)
