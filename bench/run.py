@@ -80,14 +80,17 @@ def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float,
     """Wall time in seconds, peak resident memory in MiB and CPU seconds of one
     process. CPU time shows what a busy machine adds to the wall time."""
     full_env = {**os.environ, **(env or {})}
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}): {stderr}")
+    # stderr goes to a file, not a pipe: a long report would fill a pipe and
+    # block the child while this waits for it.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors, env=full_env)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read(4000).decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:  # every measured call must succeed
+        raise SystemExit(f"{' '.join(argv)} failed ({os.waitstatus_to_exitcode(status)}): {stderr}")
     cpu = usage.ru_utime + usage.ru_stime
     return elapsed, usage.ru_maxrss / 1024, cpu  # ru_maxrss is in KiB on Linux
 
@@ -125,15 +128,17 @@ def startup(pmpath: list[str], pairs: int) -> dict[str, Any]:
 
 
 def generate_ladder(roles: int, path: Path) -> tuple[str, str]:
-    """A ladder of `roles` roles: ten per level, each leading to three roles on
-    the next level. Returns the ids at the bottom and the top."""
+    """A ladder of `roles` roles: ten per rung, each leading to three roles on
+    the next rung. Returns the ids at the bottom and the top. Rungs past the
+    largest level a ladder may use share it."""
     per_level = 10
     levels = roles // per_level
     lines = ["title: Generated ladder", "roles:"]
     for index in range(roles):
-        level = index // per_level
-        if level + 1 < levels:
-            base = (level + 1) * per_level
+        rung = index // per_level
+        level = min(rung, 999)
+        if rung + 1 < levels:
+            base = (rung + 1) * per_level
             targets = [f"r{base + (index * 3 + k) % per_level}" for k in range(3)]
             links = f", next: [{', '.join(targets)}]"
         else:
