@@ -425,3 +425,14 @@ def test_error_paths_stay_linear_with_thousands_of_unknown_names(
     calls.clear()
     assert run("gap", "--me", str(me), "senior").exit_code == 1
     assert len(calls) == MAX_SUGGESTIONS
+
+
+def test_me_keys_written_as_other_types_are_found_on_their_lines(run: Run, tmp_path: Path) -> None:
+    me = write_ladder(tmp_path, "competencies:\n  null: 1\n  true: 2\n  0x2: 1\n", "me.yaml")
+    result = run("gap", "--me", str(me), "senior")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{me}:2: unknown competency 'None'",
+        f"{me}:3: unknown competency 'True'",
+        f"{me}:4: unknown competency '2'",
+    ]

@@ -247,11 +247,23 @@ def with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> li
     return sorted(located, key=lambda p: p.line or 0)
 
 
+def _key_text(key: yaml.Node) -> str | None:
+    """A scalar key as the data names it: str() of its value."""
+    if not isinstance(key, yaml.ScalarNode):
+        return None
+    try:
+        return str(yaml.load(key.value, Loader=SafeLoader)) if not key.style else key.value
+    except (yaml.YAMLError, FileProblem):
+        return None
+
+
 def _line_of(root: yaml.Node | None, path: Path_) -> int | None:
     node = root
     for step in path:
         if isinstance(node, yaml.MappingNode) and isinstance(step, str):
             match = next((v for k, v in node.value if k.value == step), None)
+            if match is None:  # a key written as `null`, `true` or `0x1` is named by its value
+                match = next((v for k, v in node.value if _key_text(k) == step), None)
             if match is None:
                 break
             node = match
