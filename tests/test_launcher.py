@@ -249,7 +249,11 @@ COMPLETE_SE = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath show s
     [
         ("pmpath.cli.grammar", ["list"], {}),  # the first thing main() imports
         ("pmpath.errors", ["show", "senior", "--json"], {}),
-        ("yaml", ["show", "senior", "--json"], {}),
+        (
+            "yaml",
+            ["--ladder", str(SMALL), "show", "junior", "--json"],
+            {},
+        ),  # the bundled ladder may need no YAML
         ("rich.console", ["list"], {}),
         ("pmpath.cli.completion", [], COMPLETE_SE),
         ("typer", ["validate"], {}),
