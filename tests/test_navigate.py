@@ -495,3 +495,42 @@ def test_all_routes_keeps_memory_bounded_by_its_cap(monkeypatch: pytest.MonkeyPa
     lengths = [len(route.steps) for route in found.routes]
     assert lengths == sorted(lengths)
     assert peak < 8 * 1024 * 1024, peak  # keeping every route met took ~40 MiB here
+
+
+def test_tree_draws_a_deep_ladder_to_a_bounded_depth_and_says_what_it_left_out(
+    run: Run, tmp_path: Path
+) -> None:
+    from pmpath.output.render_ladder import MAX_DRAWN_DEPTH
+
+    chain = "".join(f"  - {{id: r{i}, title: R{i}, level: 1, next: [r{i + 1}]}}\n" for i in range(199))
+    path = write_ladder(tmp_path, "roles:\n" + chain + "  - {id: r199, title: R199, level: 1}\n")
+    out = run("--ladder", str(path), "tree", env={"COLUMNS": "400"}).stdout
+    drawn = "\n".join(out.splitlines()[:-1])
+    assert f"R{MAX_DRAWN_DEPTH} (r{MAX_DRAWN_DEPTH})" in drawn
+    assert f"(r{MAX_DRAWN_DEPTH + 1})" not in drawn
+    deeper = 200 - MAX_DRAWN_DEPTH - 1
+    assert out.rstrip().endswith(
+        f"{deeper} roles more than {MAX_DRAWN_DEPTH} levels down are not drawn, from R{MAX_DRAWN_DEPTH + 1} "
+        f"(r{MAX_DRAWN_DEPTH + 1}) on; `pmpath tree r{MAX_DRAWN_DEPTH + 1}` draws them."
+    )
+
+
+def test_search_highlights_a_bounded_number_of_matches() -> None:
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    from pmpath.ladder.model import Role
+    from pmpath.output.render_ladder import MAX_HIGHLIGHTS, search_view
+    from pmpath.queries.search import Match, SearchHit, SearchResult
+
+    many = "B " * 10_000
+    result = SearchResult("b", (SearchHit(Role("a", "A", 1), (Match("title", "Title", many),)),))
+    group = search_view(result)
+    assert isinstance(group, Group)
+    padding = group.renderables[1]
+    assert isinstance(padding, Padding) and isinstance(padding.renderable, Table)
+    cell = padding.renderable.columns[1]._cells[0]
+    assert isinstance(cell, Text)
+    assert len(cell.spans) == MAX_HIGHLIGHTS

@@ -299,3 +299,64 @@ def test_json_stays_the_same_json_on_an_ascii_output(tmp_path: Path) -> None:
     assert ascii_run.stdout.isascii()
     assert json.loads(ascii_run.stdout) == json.loads(utf8_run.stdout)
     assert json.loads(ascii_run.stdout)["title"] == "Smile \U0001f600 → é"
+
+
+def test_a_surrogateescape_output_never_crashes(tmp_path: Path) -> None:
+    """The C locale without UTF-8 mode gives stdout ascii with surrogateescape."""
+    result = run_script("show", "senior", cwd=tmp_path, PYTHONIOENCODING="ascii:surrogateescape")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "Level 3 \\u00b7 individual-contributor track" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("redirect", "code", "stderr"),
+    [
+        ({"stdout": None}, 1, "pmpath: error: cannot write the output: stdout is closed\n"),
+        ({"stderr": None}, 2, ""),  # the role matches nothing: a usage error, said nowhere
+        ({"stdin": None}, 2, "pmpath: error: assess asks questions and needs a terminal"),
+        ({"stdout": "/dev/full"}, 1, "pmpath: error: cannot write the output: No space left on device\n"),
+    ],
+    ids=["stdout closed", "stderr closed", "stdin closed", "disk full"],
+)
+def test_closed_or_failing_streams_give_a_message_and_an_exit_code(
+    tmp_path: Path, redirect: dict[str, str | None], code: int, stderr: str
+) -> None:
+    """Run through a shell, which can start pmpath with a stream closed (`>&-`)."""
+    shell = {
+        "stdout": ">&-"
+        if redirect.get("stdout", "x") is None
+        else f"> {redirect.get('stdout', '/dev/null')}",
+        "stderr": "2>&-" if redirect.get("stderr", "x") is None else "",
+        "stdin": "<&-" if redirect.get("stdin", "x") is None else "",
+    }
+    args = "assess senior" if "stdin" in redirect else ("show nosuch" if "stderr" in redirect else "list")
+    line = f"{installed_script()} {args} {shell['stdout']} {shell['stderr']} {shell['stdin']}"
+    result = subprocess.run(["bash", "-c", line], env=clean_env(), capture_output=True, text=True, timeout=60)
+    assert result.returncode == code
+    assert result.stderr.startswith(stderr) if stderr else result.stderr == ""
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_non_blocking_pipe_gets_the_whole_output(tmp_path: Path, unbuffered: str) -> None:
+    ladder = tmp_path / "long.yaml"
+    ladder.write_text('roles:\n  - {id: a, title: "' + "x" * 300_000 + '", level: 1}\n', encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)  # a full pipe then refuses writes instead of waiting
+    env = clean_env(PYTHONUNBUFFERED=unbuffered)
+    process = subprocess.Popen(
+        [installed_script(), "--ladder", str(ladder), "export", "-f", "markdown"], stdout=write_end, env=env
+    )
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 1 << 16):
+        chunks.append(chunk)
+    os.close(read_end)
+    assert process.wait(timeout=60) == 0
+    assert b"".join(chunks).count(b"x" * 300_000) == 3  # heading, overview row, diagram: nothing lost
+
+
+def test_a_file_name_too_long_is_a_message(tmp_path: Path) -> None:
+    result = run_script("export", "-o", "x" * 300, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.endswith(": File name too long\n")

@@ -219,7 +219,7 @@ def gap(
 
 
 def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 @app.command()

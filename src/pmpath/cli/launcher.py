@@ -240,13 +240,29 @@ def main() -> None:
     hook = sys.unraisablehook
     sys.unraisablehook = _exit_if_interrupted(hook)
     try:
-        _never_fail_to_encode()
-        code = _start(sys.argv[1:], os.environ)
+        code = _closed_streams()
+        if code is None:
+            _never_fail_to_encode()
+            code = _start(sys.argv[1:], os.environ)
     except KeyboardInterrupt:
         code = _EXIT_INTERRUPTED
     finally:
         sys.unraisablehook = hook
     sys.exit(code)
+
+
+def _closed_streams() -> int | None:
+    """Started with stderr closed (`2>&-`), messages are dropped; with stdout
+    closed (`>&-`) there is nowhere for a result to go: exit 1 at once."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stderr.write("pmpath: error: cannot write the output: stdout is closed\n")
+        return 1
+    return None
+
+
+_FAILING_HANDLERS = ("strict", "surrogateescape", "surrogatepass")
 
 
 def _never_fail_to_encode() -> None:
@@ -259,7 +275,9 @@ def _never_fail_to_encode() -> None:
     codecs.register_error("pmpath-u-escape", _u_escape)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        # surrogateescape (the C locale) and surrogatepass fail on other characters
+        # too; lone surrogates never reach a stream (see output/escape.py).
+        if reconfigure is not None and getattr(stream, "errors", None) in _FAILING_HANDLERS:
             reconfigure(errors="pmpath-u-escape")
 
 

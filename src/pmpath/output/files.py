@@ -20,7 +20,7 @@ _NO_BLOCK = getattr(os, "O_NONBLOCK", 0)
 def write_file(path: Path, text: str, overwrite: bool) -> None:
     """Write text to path as UTF-8. Without `overwrite`, a name that already
     exists in any form (a dangling link included) is refused."""
-    if path.is_dir():
+    if os.path.isdir(path):  # False, not an error, for a name too long to look up
         raise PmpathError(f"{path} is a directory; give a file name")
     flags = os.O_WRONLY | os.O_CREAT | _NO_FOLLOW | _NO_BLOCK | (os.O_TRUNC if overwrite else os.O_EXCL)
     try:
@@ -41,8 +41,8 @@ def write_file(path: Path, text: str, overwrite: bool) -> None:
 
 
 def _reason(path: Path, error: OSError) -> str:
-    if path.is_symlink():  # O_NOFOLLOW refuses a link with ELOOP
+    if os.path.islink(path):  # O_NOFOLLOW refuses a link with ELOOP
         return "it is a symbolic link; give the path of the file itself"
-    if path.exists() and not path.is_file():  # a FIFO with no reader refuses with ENXIO
+    if os.path.exists(path) and not os.path.isfile(path):  # a FIFO with no reader: ENXIO
         return "it is not a regular file"
     return str(error.strerror or error)

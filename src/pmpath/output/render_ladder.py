@@ -5,6 +5,7 @@ Like `render.py`, these receive results already escaped for the terminal.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rich import box
@@ -88,13 +89,23 @@ def routes_view(found: Routes) -> RenderableType:
     return Group(*parts)
 
 
+# Drawing a branch costs as much as its depth, and past a few dozen levels the
+# guides leave no room for names: deeper rows are counted, not drawn.
+MAX_DRAWN_DEPTH = 30
+# Highlights per piece of text in `search`: each is a span Rich keeps.
+MAX_HIGHLIGHTS = 20
+
+
 def tree_view(result: Tree) -> RenderableType:
     from rich.tree import Tree as RichTree
 
     styles = {track: _TRACK_PALETTE[i % len(_TRACK_PALETTE)] for i, track in enumerate(result.tracks)}
     top = RichTree(Text(result.title or "Ladder", "bold"), guide_style="dim")
     branches = [top]  # branches[d]: where a row of depth d is added
+    too_deep = [row for row in result.rows if row.depth > MAX_DRAWN_DEPTH]
     for row in result.rows:
+        if row.depth > MAX_DRAWN_DEPTH:
+            continue
         role = row.role
         label = role_name(role, f"bold {styles.get(role.track, '')}".strip())
         if row.seen_before:
@@ -104,7 +115,15 @@ def tree_view(result: Tree) -> RenderableType:
             label.append(f" · L{role.level}" + (f" · {role.track}" if role.track else ""), style="dim")
         del branches[row.depth + 1 :]
         branches.append(branches[row.depth].add(label))
-    return top
+    if not too_deep:
+        return top
+    first = too_deep[0].role
+    note = Text(
+        f"{_plural(len(too_deep), 'role')} more than {MAX_DRAWN_DEPTH} levels down are not drawn, "
+        f"from {first.title} ({first.id}) on; `pmpath tree {first.id}` draws them.",
+        style="yellow",
+    )
+    return Group(top, note)
 
 
 def search_view(result: SearchResult) -> RenderableType:
@@ -117,7 +136,8 @@ def search_view(result: SearchResult) -> RenderableType:
         grid.add_column()
         for match in hit.matches:
             text = Text(match.text)
-            text.highlight_regex(pattern, "bold reverse")
+            for found in itertools.islice(pattern.finditer(match.text), MAX_HIGHLIGHTS):
+                text.stylize("bold reverse", found.start(), found.end())
             grid.add_row(f"{match.label}:", text)
         parts.extend([Padding(grid, (0, 0, 0, 2), expand=False), Text()])
     parts.append(Text(f"{_plural(len(result.hits), 'role')} mention '{result.text}'", style="dim"))

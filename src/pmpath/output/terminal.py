@@ -23,25 +23,59 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-def silence() -> None:
-    """Point stdout and stderr at devnull once a reader has gone away, so that
-    the interpreter's final flush prints no "Exception ignored" line."""
+def silence(stderr_too: bool = True) -> None:
+    """Point stdout (and stderr) at devnull once a reader has gone away, so
+    that the interpreter's final flush prints no "Exception ignored" line."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        for stream in (sys.stdout, sys.stderr):
+        for stream in (sys.stdout, sys.stderr) if stderr_too else (sys.stdout,):
             os.dup2(devnull, stream.fileno())
     except (OSError, ValueError, AttributeError):
         pass
 
 
 def write_stdout(text: str) -> None:
-    """Write a whole result at once, so an error never leaves half of one."""
+    """Write a whole result at once, so an error never leaves half of one.
+
+    On a real file descriptor the bytes are written in a loop until all are
+    out: a non-blocking or unbuffered stdout may take only part of a write,
+    and Python's text layer would drop the rest without a word."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        silence()
-        raise PipeClosed() from None
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):  # a stream in memory (tests)
+        fd = -1
+    try:
+        if fd < 0:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.flush()
+            _write_all(fd, text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+    except OSError as error:  # a full disk (/dev/full), an I/O error
+        raise _cannot_write(error) from None
+
+
+def _cannot_write(error: OSError) -> PmpathError:
+    """The error for a failed write; the stream is silenced either way, so
+    that the interpreter's last flush adds no traceback."""
+    closed = isinstance(error, BrokenPipeError)
+    silence(stderr_too=closed)  # a closed pipe ends quietly; other failures say why
+    if closed:
+        return PipeClosed()
+    return PmpathError(f"cannot write the output: {error.strerror or error}")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:  # a non-blocking pipe that is full: wait until it drains
+            import select
+
+            select.select([], [fd], [])
+            continue
+        view = view[written:]
 
 
 def stdout_is_terminal() -> bool:
@@ -100,6 +134,9 @@ def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) 
     """Render `view(result)` with Rich into a string, then write it in one
     piece. The view sees only an escaped copy of the result."""
     console = make_console(no_color)
-    with console.capture() as captured:
-        console.print(view(inert_copy(result)))
+    try:
+        with console.capture() as captured:
+            console.print(view(inert_copy(result)))
+    except OSError as error:  # Rich flushes the stream it was given when a capture ends
+        raise _cannot_write(error) from None
     write_stdout(captured.get())
