@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from typing import Any
 
-    from pmpath.errors import PipeClosed
-
     Call = Callable[[], int]
     Unraisable = Callable[[sys.UnraisableHookArgs], object]
 
@@ -203,14 +201,6 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
     return complete
 
 
-def pipe_closed() -> PipeClosed:
-    from pmpath.errors import PipeClosed
-    from pmpath.output.terminal import silence
-
-    silence()
-    return PipeClosed()
-
-
 def typer_main() -> int:
     """Run the Typer app on sys.argv and return its exit code (typer_run.py)."""
     from pmpath.cli.typer_run import run_app
@@ -221,15 +211,15 @@ def typer_main() -> int:
 def run(call: Call) -> int:
     try:
         from pmpath.errors import PmpathError
-        from pmpath.output.terminal import print_error
+        from pmpath.output.terminal import cannot_write, print_error
 
         try:
             return call()
         except PmpathError as error:
             print_error(error)  # silent for PipeClosed
             return error.exit_code
-    except BrokenPipeError:  # stderr closed, or stdout outside write_stdout
-        return pipe_closed().exit_code
+    except BrokenPipeError as error:  # stderr closed, or stdout outside write_stdout
+        return cannot_write(error).exit_code
     except KeyboardInterrupt:
         return _EXIT_INTERRUPTED
 

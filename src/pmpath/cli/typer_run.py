@@ -31,8 +31,9 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 
 from pmpath.cli import grammar
 from pmpath.cli.app import app
-from pmpath.cli.launcher import bash_cursor, pipe_closed
+from pmpath.cli.launcher import bash_cursor
 from pmpath.errors import EXIT_USAGE, PmpathError
+from pmpath.output.terminal import cannot_write
 
 # The shells whose completion requests Typer answers.
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -97,14 +98,14 @@ class _Guarded:
     def write(self, text: str) -> int:
         try:
             return self._stream.write(text)
-        except BrokenPipeError:
-            raise pipe_closed() from None
+        except BrokenPipeError as error:
+            raise cannot_write(error) from None
 
     def flush(self) -> None:
         try:
             self._stream.flush()
-        except BrokenPipeError:
-            raise pipe_closed() from None
+        except BrokenPipeError as error:
+            raise cannot_write(error) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

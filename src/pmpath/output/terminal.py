@@ -52,10 +52,10 @@ def write_stdout(text: str) -> None:
             sys.stdout.flush()
             _write_all(fd, text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
     except OSError as error:  # a full disk (/dev/full), an I/O error
-        raise _cannot_write(error) from None
+        raise cannot_write(error) from None
 
 
-def _cannot_write(error: OSError) -> PmpathError:
+def cannot_write(error: OSError) -> PmpathError:
     """The error for a failed write; the stream is silenced either way, so
     that the interpreter's last flush adds no traceback."""
     closed = isinstance(error, BrokenPipeError)
@@ -138,5 +138,5 @@ def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) 
         with console.capture() as captured:
             console.print(view(inert_copy(result)))
     except OSError as error:  # Rich flushes the stream it was given when a capture ends
-        raise _cannot_write(error) from None
+        raise cannot_write(error) from None
     write_stdout(captured.get())
