@@ -128,22 +128,40 @@ def startup(pmpath: list[str], pairs: int) -> dict[str, Any]:
 
 
 def generate_ladder(roles: int, path: Path) -> tuple[str, str]:
-    """A ladder of `roles` roles: ten per rung, each leading to three roles on
-    the next rung. Returns the ids at the bottom and the top. Rungs past the
-    largest level a ladder may use share it."""
+    """A format-2 ladder of `roles` roles: ten per rung on two tracks, each
+    leading to three roles on the next rung (one of them an `apply` move with
+    its own signal), every role rating three competencies in two areas.
+    Returns the ids at the bottom and the top. Rungs past the largest level a
+    ladder may use share it."""
     per_level = 10
     levels = roles // per_level
-    lines = ["title: Generated ladder", "roles:"]
+    lines = [
+        "title: Generated ladder",
+        "license: CC-BY-4.0",
+        "tracks: [{id: ic, title: Individual contributor}, {id: management, title: Management}]",
+        "areas: [{id: craft, name: Craft}, {id: people, name: People}]",
+        "scale: [{level: 1, name: One}, {level: 2, name: Two}, {level: 3, name: Three}]",
+        "competencies:",
+        "  - {id: delivery, name: Delivery, area: craft}",
+        "  - {id: design, name: Design, area: craft}",
+        "  - {id: mentoring, name: Mentoring, area: people}",
+        "roles:",
+    ]
     for index in range(roles):
         rung = index // per_level
         level = min(rung, 999)
+        track = "ic" if index % 2 else "management"
         if rung + 1 < levels:
             base = (rung + 1) * per_level
             targets = [f"r{base + (index * 3 + k) % per_level}" for k in range(3)]
-            links = f", next: [{', '.join(targets)}]"
+            moves = [*targets[:2], f"{{to: {targets[2]}, kind: apply, ready_when: [Interviews well]}}"]
+            links = f", next: [{', '.join(moves)}]"
         else:
             links = ""
-        lines.append(f"  - {{id: r{index}, title: Role {index}, level: {level}{links}}}")
+        ratings = f"competencies: {{delivery: {1 + index % 3}, design: 2, mentoring: 1}}"
+        lines.append(
+            f"  - {{id: r{index}, title: Role {index}, level: {level}, track: {track}, {ratings}{links}}}"
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return "r0", f"r{roles - 1}"
 

@@ -29,7 +29,7 @@ COMMANDS = [
         ("list.yaml", ":1: a ladder must be a mapping with a 'roles:' list, not a list"),
         ("scalar.yaml", ":1: a ladder must be a mapping with a 'roles:' list, not text"),
         ("wrong_types.yaml", ":4: 'level' must be a whole number, not text"),
-        ("wrong_types.yaml", ":5: 'next' must be a list of text, not a number"),
+        ("wrong_types.yaml", ":5: 'next' must be a list of role ids or moves, not a number"),
         ("wrong_types.yaml", ":7: 'title' must be text, not a number (put it in quotes)"),
         ("non_utf8.yaml", ":3: not valid UTF-8 text (byte 0xe9)"),
         ("python_object.yaml", ":1: refused YAML tag '!!python/object/apply:os.system'"),
@@ -41,7 +41,7 @@ COMMANDS = [
         ("references.yaml", ":18: name 'b-alias' of 'b' is already used by 'a'"),
         ("references.yaml", ":19: role id 'a' is used twice"),
         ("references.yaml", ":22: 'id' must be kebab-case"),
-        ("references.yaml", ":25: role is missing required key 'title'"),
+        ("references.yaml", ":25: a role is missing required key 'title'"),
         ("references.yaml", ":28: each role must be a mapping of keys to values, not text"),
     ],
 )

@@ -13,6 +13,9 @@ def test_show_json_carries_competencies_keyed_by_id(run: Run) -> None:
     assert role["competencies"]["communication"] == {
         "level": 5,
         "expectation": "Moves executives and whole teams through argument and writing.",
+        "statements": ["Moves executives and whole teams through argument and writing."],
+        "examples": [],
+        "not_yet": [],
     }
 
 

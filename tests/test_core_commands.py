@@ -15,10 +15,31 @@ CORE = ["apm", "pm", "senior-pm", "director", "vp-product", "cpo"]
 # -- list ---------------------------------------------------------------------
 def test_list_json_is_exact_for_a_known_ladder(run: Run) -> None:
     assert run_json(run, "--ladder", str(SMALL), "list") == [
-        {"id": "junior", "title": "Junior Maker", "level": 1, "track": "ic"},
-        {"id": "maker", "title": "Maker", "level": 2, "track": "ic"},
-        {"id": "lead-maker", "title": "Lead Maker", "level": 3, "track": "management"},
-        {"id": "staff-maker", "title": "Staff Maker", "level": 3, "track": "ic"},
+        {
+            "id": "junior",
+            "title": "Junior Maker",
+            "level": 1,
+            "level_label": "",
+            "track": "ic",
+            "tracks": ["ic"],
+        },
+        {"id": "maker", "title": "Maker", "level": 2, "level_label": "", "track": "ic", "tracks": ["ic"]},
+        {
+            "id": "lead-maker",
+            "title": "Lead Maker",
+            "level": 3,
+            "level_label": "",
+            "track": "management",
+            "tracks": ["management"],
+        },
+        {
+            "id": "staff-maker",
+            "title": "Staff Maker",
+            "level": 3,
+            "level_label": "",
+            "track": "ic",
+            "tracks": ["ic"],
+        },
     ]
 
 
@@ -53,7 +74,9 @@ def test_show_json_is_the_full_role_object(run: Run) -> None:
         "title": "Maker",
         "aliases": [],
         "level": 2,
+        "level_label": "",
         "track": "ic",
+        "tracks": ["ic"],
         "summary": "Builds.",
         "scope": "",
         "responsibilities": ["Build things"],
@@ -65,9 +88,19 @@ def test_show_json_is_the_full_role_object(run: Run) -> None:
         "next": ["lead-maker", "staff-maker"],
         "previous": ["junior"],
         "competencies": {
-            "strategy": {"level": 2, "expectation": "Shapes the plan."},
-            "delivery": {"level": 3, "expectation": ""},
+            "strategy": {
+                "level": 2,
+                "expectation": "Shapes the plan.",
+                "statements": ["Shapes the plan."],
+                "examples": [],
+                "not_yet": [],
+            },
+            "delivery": {"level": 3, "expectation": "", "statements": [], "examples": [], "not_yet": []},
         },
+        "moves": [
+            {"to": "lead-maker", "kind": "promotion", "ready_when": []},
+            {"to": "staff-maker", "kind": "promotion", "ready_when": []},
+        ],
     }
 
 
@@ -108,7 +141,15 @@ def test_next_json_shape(run: Run) -> None:
     assert data["role"]["id"] == "junior"
     assert data["ready_when"] == ["Ships alone"]
     assert data["next"] == [
-        {"id": "maker", "title": "Maker", "level": 2, "track": "ic", "summary": "Builds."}
+        {
+            "id": "maker",
+            "title": "Maker",
+            "level": 2,
+            "level_label": "",
+            "track": "ic",
+            "tracks": ["ic"],
+            "summary": "Builds.",
+        }
     ]
 
 
@@ -146,15 +187,33 @@ def test_compare_json_carries_both_roles_and_the_differences(run: Run) -> None:
         {
             "id": "strategy",
             "name": "Strategy",
-            "a": {"level": 1, "expectation": "Follows the plan."},
-            "b": {"level": 2, "expectation": "Shapes the plan."},
+            "a": {
+                "level": 1,
+                "expectation": "Follows the plan.",
+                "statements": ["Follows the plan."],
+                "examples": [],
+                "not_yet": [],
+            },
+            "b": {
+                "level": 2,
+                "expectation": "Shapes the plan.",
+                "statements": ["Shapes the plan."],
+                "examples": [],
+                "not_yet": [],
+            },
             "change": 1,
         },
         {
             "id": "delivery",
             "name": "Delivery",
-            "a": {"level": 2, "expectation": "Ships small pieces."},
-            "b": {"level": 3, "expectation": ""},
+            "a": {
+                "level": 2,
+                "expectation": "Ships small pieces.",
+                "statements": ["Ships small pieces."],
+                "examples": [],
+                "not_yet": [],
+            },
+            "b": {"level": 3, "expectation": "", "statements": [], "examples": [], "not_yet": []},
             "change": 1,
         },
     ]

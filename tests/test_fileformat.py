@@ -11,14 +11,22 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pmpath.ladder.fileformat import PREVIOUS, PROSE_FIELDS, ROLE_FIELD_NAMES, ROLE_FIELDS, FieldSpec
+from pmpath.ladder.fileformat import (
+    LEVEL_LABEL,
+    PREVIOUS,
+    PROSE_FIELDS,
+    ROLE_FIELD_NAMES,
+    ROLE_FIELDS,
+    FieldSpec,
+)
 from pmpath.ladder.model import Role
 from pmpath.ladder.schema import ladder_schema
 from tests.conftest import Run, run_json
 
 
 def test_the_model_has_exactly_the_fields_of_the_table() -> None:
-    assert {f.name for f in dataclasses.fields(Role)} == {*ROLE_FIELD_NAMES, PREVIOUS.name}
+    derived = {PREVIOUS.name, LEVEL_LABEL.name, "next", "extensions"}
+    assert {f.name for f in dataclasses.fields(Role)} == {spec.attr for spec in ROLE_FIELDS} | derived
 
 
 def test_the_schema_has_exactly_the_fields_of_the_table() -> None:
@@ -48,7 +56,7 @@ def marked(tmp_path: Path) -> Path:
 
 def test_show_json_has_every_field_in_table_order(run: Run, marked: Path) -> None:
     shown = run_json(run, "--ladder", str(marked), "show", "a")
-    assert list(shown) == [*ROLE_FIELD_NAMES, PREVIOUS.name]
+    assert list(shown) == [*ROLE_FIELD_NAMES, PREVIOUS.name, LEVEL_LABEL.name, "tracks", "moves"]
 
 
 def test_yaml_export_writes_every_field_it_has(run: Run, marked: Path) -> None:

@@ -106,7 +106,7 @@ def test_numbers_are_bounded(run: Run) -> None:
 
 def test_the_schema_states_the_bounds() -> None:
     schema = ladder_schema()
-    level = schema["properties"]["roles"]["items"]["properties"]["level"]
+    level = schema["properties"]["roles"]["items"]["properties"]["level"]["oneOf"][0]
     assert (level["minimum"], level["maximum"]) == (0, 999)
     scale_level = schema["properties"]["scale"]["items"]["properties"]["level"]
     assert (scale_level["minimum"], scale_level["maximum"]) == (0, 100)

@@ -29,7 +29,9 @@ def test_path_json_is_exact(run: Run) -> None:
                 "id": "junior",
                 "title": "Junior Maker",
                 "level": 1,
+                "level_label": "",
                 "track": "ic",
+                "tracks": ["ic"],
                 "summary": "Starts out.",
                 "changes": [],
                 "to_show": [],
@@ -38,7 +40,9 @@ def test_path_json_is_exact(run: Run) -> None:
                 "id": "maker",
                 "title": "Maker",
                 "level": 2,
+                "level_label": "",
                 "track": "ic",
+                "tracks": ["ic"],
                 "summary": "Builds.",
                 "changes": [
                     {"id": "strategy", "name": "Strategy", "from": 1, "to": 2, "change": 1},
@@ -50,7 +54,9 @@ def test_path_json_is_exact(run: Run) -> None:
                 "id": "staff-maker",
                 "title": "Staff Maker",
                 "level": 3,
+                "level_label": "",
                 "track": "ic",
+                "tracks": ["ic"],
                 "summary": "Leads without managing.",
                 "changes": [
                     {"id": "strategy", "name": "Strategy", "from": 2, "to": None, "change": None},
@@ -159,28 +165,36 @@ def test_tree_json_marks_roles_seen_before(run: Run) -> None:
             "id": "apm",
             "title": "Associate PM",
             "level": 1,
+            "level_label": "",
             "track": "",
+            "tracks": [],
             "seen_before": False,
             "children": [
                 {
                     "id": "pm",
                     "title": "PM",
                     "level": 2,
+                    "level_label": "",
                     "track": "",
+                    "tracks": [],
                     "seen_before": False,
                     "children": [
                         {
                             "id": "growth-pm",
                             "title": "Growth PM",
                             "level": 2,
+                            "level_label": "",
                             "track": "",
+                            "tracks": [],
                             "seen_before": False,
                             "children": [
                                 {
                                     "id": "pm",
                                     "title": "PM",
                                     "level": 2,
+                                    "level_label": "",
                                     "track": "",
+                                    "tracks": [],
                                     "seen_before": True,
                                     "children": [],
                                 },
@@ -188,7 +202,9 @@ def test_tree_json_marks_roles_seen_before(run: Run) -> None:
                                     "id": "senior-pm",
                                     "title": "Senior PM",
                                     "level": 3,
+                                    "level_label": "",
                                     "track": "",
+                                    "tracks": [],
                                     "seen_before": False,
                                     "children": [],
                                 },
@@ -198,7 +214,9 @@ def test_tree_json_marks_roles_seen_before(run: Run) -> None:
                             "id": "senior-pm",
                             "title": "Senior PM",
                             "level": 3,
+                            "level_label": "",
                             "track": "",
+                            "tracks": [],
                             "seen_before": True,
                             "children": [],
                         },
@@ -468,7 +486,7 @@ def test_all_routes_keeps_memory_bounded_by_its_cap(monkeypatch: pytest.MonkeyPa
     the search meets a route at every step, and keeps only the best 50."""
     import tracemalloc
 
-    from pmpath.ladder.model import Ladder, Role
+    from pmpath.ladder.model import Ladder, Move, Role
     from pmpath.queries import routes
     from pmpath.queries.routes import MAX_ROUTES, all_routes
 
@@ -477,14 +495,15 @@ def test_all_routes_keeps_memory_bounded_by_its_cap(monkeypatch: pytest.MonkeyPa
     roles = [Role("goal", "Goal", 999)]
     for n in range(layers):
         following = (f"l{n + 1}a", f"l{n + 1}b", "goal") if n + 1 < layers else ("goal",)
-        roles += [Role(f"l{n}{side}", f"L{n}", 1, next=following) for side in "ab"]
+        moves = tuple(Move(target, "promotion") for target in following)
+        roles += [Role(f"l{n}{side}", f"L{n}", 1, moves=moves) for side in "ab"]
     previous: dict[str, list[str]] = {}
     for role in roles:
         for target in role.next:
             previous.setdefault(target, []).append(role.id)
     ladder = Ladder(
         tuple(
-            Role(r.id, r.title, r.level, next=r.next, previous=tuple(previous.get(r.id, ()))) for r in roles
+            Role(r.id, r.title, r.level, moves=r.moves, previous=tuple(previous.get(r.id, ()))) for r in roles
         )
     )
     tracemalloc.start()

@@ -46,7 +46,7 @@ def test_validate_warnings_alone_pass(run: Run) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"{path}:5: warning: unknown key 'summry' in a role (did you mean 'summary'?); it is ignored",
-        f"{path}:6: warning: 'next' names the same role more than once",
+        f"{path}:6: warning: 'next' of 'a' names 'b' more than once",
         f"{path}:8: warning: title 'Same' is also the title of 'a'; the command line will call the title ambiguous",
         f"{path}:10: warning: key 'level' appears twice in this mapping; the last one wins",
         f"{path}: valid: 2 roles, 4 warning(s)",

@@ -72,7 +72,10 @@ class Checker:
         return ""
 
     def integer(self, value: object, path: Path_, what: str, low: int, high: int) -> int | None:
-        """A whole number from low to high, or None (an error is noted)."""
+        """A whole number from low to high, or None (an error is noted).
+        `2.0` is 2, as JSON Schema's "integer" reads it."""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if not isinstance(value, int) or isinstance(value, bool):
             self.error(path, f"{what} must be a whole number, not {kind_name(value)}")
         elif not low <= value <= high:
@@ -103,7 +106,8 @@ class Checker:
         return None
 
     def unknown_keys(self, data: dict[Any, Any], allowed: tuple[str, ...], path: Path_, what: str) -> None:
+        """Warn about keys nothing reads; `x-` keys are extensions, kept silently."""
         for key in data:
-            if key not in allowed:
+            if key not in allowed and not (isinstance(key, str) and key.startswith("x-")):
                 hint = self.suggest(str(key), allowed)
                 self.warn((*path, str(key)), f"unknown key '{key}' in {what}{hint}; it is ignored")

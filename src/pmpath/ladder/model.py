@@ -1,10 +1,18 @@
-"""The ladder as frozen dataclasses. Pure data: no I/O, no Typer, no Rich."""
+"""The ladder as frozen dataclasses. Pure data: no I/O, no Typer, no Rich.
+
+`extensions` holds the `x-` keys written on that part of the file, as plain
+data (text, numbers, true/false, null, lists and mappings), so that exports
+give them back unchanged.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+Extensions = Mapping[str, Any]
 
 
 # Slots only on the classes a large ladder has many of: they save memory per
@@ -12,10 +20,32 @@ from pathlib import Path
 # which every start pays.
 @dataclass(frozen=True, slots=True)
 class Rating:
-    """How strongly a role needs one competency, and what that looks like."""
+    """How a role describes one competency: a level on the scale (None on a
+    ladder described in words only), and what that looks like."""
 
-    level: int
-    expectation: str = ""
+    level: int | None
+    statements: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    not_yet: tuple[str, ...] = ()
+    extensions: Extensions = field(default_factory=dict)
+
+    @property
+    def expectation(self) -> str:
+        """The statements as one text, one per line."""
+        return "\n".join(self.statements)
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One way out of a role: to another role, of a kind (see
+    fileformat.MOVE_KINDS), with the signals that someone is ready for it."""
+
+    to: str
+    kind: str
+    # Whether the file names the kind; an inferred kind is not written back.
+    declared: bool = False
+    ready_when: tuple[str, ...] = ()
+    extensions: Extensions = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -23,6 +53,34 @@ class Competency:
     id: str
     name: str
     description: str = ""
+    area: str = ""
+    extensions: Extensions = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    description: str = ""
+    extensions: Extensions = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    title: str
+    description: str = ""
+    extensions: Extensions = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LevelName:
+    """A name for a numeric level, shared by every track."""
+
+    level: int
+    label: str
+    description: str = ""
+    extensions: Extensions = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -30,6 +88,17 @@ class ScaleLevel:
     level: int
     name: str
     description: str = ""
+    extensions: Extensions = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JobTitle:
+    """A title people use (`Head of Product`) and the roles it usually means."""
+
+    title: str
+    roles: tuple[str, ...]
+    note: str = ""
+    extensions: Extensions = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +107,8 @@ class Role:
     title: str
     level: int
     aliases: tuple[str, ...] = ()
-    track: str = ""
+    # One track, or the tracks that share this rung.
+    tracks: tuple[str, ...] = ()
     summary: str = ""
     scope: str = ""
     responsibilities: tuple[str, ...] = ()
@@ -47,10 +117,28 @@ class Role:
     stand_out: tuple[str, ...] = ()
     brings: tuple[str, ...] = ()
     to_learn: tuple[str, ...] = ()
-    next: tuple[str, ...] = ()
-    # Derived by the loader from every other role's `next`; never written in YAML.
+    moves: tuple[Move, ...] = ()
+    # Derived by the loader from every other role's moves; never written in YAML.
     previous: tuple[str, ...] = ()
     competencies: Mapping[str, Rating] = field(default_factory=dict)
+    # The name of `level` in the ladder's `levels`, if it has one (derived).
+    level_label: str = ""
+    extensions: Extensions = field(default_factory=dict)
+    # The ids of `moves`, in order: what every walk over the ladder follows.
+    next: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "next", tuple(move.to for move in self.moves))
+
+    @property
+    def track(self) -> str:
+        """The track, or the shared tracks joined with ', '."""
+        return ", ".join(self.tracks)
+
+    @property
+    def level_name(self) -> str:
+        """'L4' where the ladder names the level, else '4'."""
+        return self.level_label or str(self.level)
 
 
 @dataclass(frozen=True)
@@ -58,9 +146,19 @@ class Ladder:
     roles: tuple[Role, ...]
     title: str = ""
     description: str = ""
+    version: str = ""
+    # Where the ladder comes from (a URL or citation), as the file says.
+    source: str = ""
+    license: str = ""
+    levels: tuple[LevelName, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    areas: tuple[Area, ...] = ()
     competencies: tuple[Competency, ...] = ()
     scale: tuple[ScaleLevel, ...] = ()
-    source: Path | None = None
+    titles: tuple[JobTitle, ...] = ()
+    extensions: Extensions = field(default_factory=dict)
+    # The file the ladder was loaded from.
+    path: Path | None = None
     by_id: Mapping[str, Role] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -70,11 +168,26 @@ class Ladder:
     def role(self, role_id: str) -> Role:
         return self.by_id[role_id]
 
-    def scale_name(self, level: int) -> str:
+    def scale_name(self, level: int | None) -> str:
         return scale_name(self.scale, level)
 
+    @property
+    def words_only(self) -> bool:
+        """Whether no cell of the ladder has a level: it is described in words."""
+        return not any(r.level is not None for role in self.roles for r in role.competencies.values())
 
-def scale_name(scale: tuple[ScaleLevel, ...], level: int) -> str:
+    def competencies_by_area(self) -> tuple[tuple[Area | None, tuple[Competency, ...]], ...]:
+        """The competencies grouped by area, in the order of `areas`; those
+        with no area come last, under None."""
+        groups: dict[str, list[Competency]] = {area.id: [] for area in self.areas}
+        groups[""] = []
+        for competency in self.competencies:
+            groups.setdefault(competency.area, []).append(competency)
+        areas = {area.id: area for area in self.areas}
+        return tuple((areas.get(key), tuple(found)) for key, found in groups.items() if found)
+
+
+def scale_name(scale: tuple[ScaleLevel, ...], level: int | None) -> str:
     """The name of a level on a scale, or "" when the scale has no such step."""
     return next((step.name for step in scale if step.level == level), "")
 

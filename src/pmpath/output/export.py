@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pmpath.ladder.fileformat import ROLE_FIELDS
-from pmpath.ladder.model import Ladder, Role
+from pmpath.ladder.model import Ladder
+from pmpath.ladder.plain import ladder_data
 from pmpath.output import serialize
 from pmpath.output.diagrams import to_dot, to_mermaid
 from pmpath.output.markdown import to_markdown
@@ -25,46 +26,15 @@ def _dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-# -- YAML and JSON: the data itself ------------------------------------------------
-def _role_data(role: Role) -> dict[str, Any]:
-    """A role as it is written in a ladder file: empty fields left out."""
-    data: dict[str, Any] = {}
-    for spec in ROLE_FIELDS:
-        value = serialize.field_value(role, spec.name)
-        if spec.required or value:
-            data[spec.name] = value
-    return data
-
-
-def ladder_data(ladder: Ladder, role_data: Callable[[Role], dict[str, Any]] = _role_data) -> dict[str, Any]:
-    """The ladder as plain data; each role as `role_data` makes it."""
-    data: dict[str, Any] = {}
-    if ladder.title:
-        data["title"] = ladder.title
-    if ladder.description:
-        data["description"] = ladder.description
-    if ladder.scale:
-        data["scale"] = [
-            {"level": s.level, "name": s.name, **({"description": s.description} if s.description else {})}
-            for s in ladder.scale
-        ]
-    if ladder.competencies:
-        data["competencies"] = [
-            {"id": c.id, "name": c.name, **({"description": c.description} if c.description else {})}
-            for c in ladder.competencies
-        ]
-    data["roles"] = [role_data(role) for role in ladder.roles]
-    return data
-
-
+# -- YAML and JSON: the ladder file itself -------------------------------------------
 def to_yaml(ladder: Ladder) -> str:
     """A ladder file that loads back into pmpath unchanged."""
     return _dump_yaml(ladder_data(ladder))
 
 
 def to_json(ladder: Ladder) -> str:
-    """The ladder with every role as the same object `show --json` prints."""
-    return serialize.dumps(ladder_data(ladder, serialize.role_detail))
+    """The same ladder file as JSON, which loads back unchanged too."""
+    return serialize.dumps(ladder_data(ladder))
 
 
 def self_assessment_yaml(role_id: str | None, levels: dict[str, int]) -> str:

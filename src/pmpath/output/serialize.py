@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pmpath.ladder.fileformat import PREVIOUS, ROLE_FIELDS
-from pmpath.ladder.model import Ladder, Rating, Role
+from pmpath.ladder.fileformat import PREVIOUS, ROLE_FIELDS, FieldSpec
+from pmpath.ladder.model import Ladder, Move, Rating, Role
 from pmpath.output.escape import RAW_IN_JSON
 
 if TYPE_CHECKING:  # imported only by the commands that use them
@@ -32,26 +32,56 @@ def dumps(data: object) -> str:
 
 
 def role_brief(role: Role) -> dict[str, Any]:
-    return {"id": role.id, "title": role.title, "level": role.level, "track": role.track}
+    return {
+        "id": role.id,
+        "title": role.title,
+        "level": role.level,
+        "level_label": role.level_label,
+        # One text, as before shared rungs: the tracks joined with ", ".
+        "track": role.track,
+        "tracks": list(role.tracks),
+    }
 
 
 def rating(value: Rating | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    return {"level": value.level, "expectation": value.expectation}
+    return {
+        "level": value.level,
+        "expectation": value.expectation,
+        "statements": list(value.statements),
+        "examples": list(value.examples),
+        "not_yet": list(value.not_yet),
+        **value.extensions,
+    }
 
 
-def field_value(role: Role, name: str) -> Any:
+def move(value: Move) -> dict[str, Any]:
+    return {"to": value.to, "kind": value.kind, "ready_when": list(value.ready_when), **value.extensions}
+
+
+def field_value(role: Role, spec: FieldSpec) -> Any:
     """One field of a role as plain data: lists for tuples, objects for ratings."""
-    value = getattr(role, name)
-    if name == "competencies":
-        return {key: rating(r) for key, r in value.items()}
+    if spec.kind == "ratings":
+        return {key: rating(r) for key, r in role.competencies.items()}
+    if spec.kind == "track_list":
+        return role.track
+    if spec.kind == "moves":
+        return list(role.next)  # the ids; `moves` has the kinds
+    value = getattr(role, spec.attr)
     return list(value) if isinstance(value, tuple) else value
 
 
 def role_detail(role: Role) -> dict[str, Any]:
-    """The role object of `show --json`: every field of the format, plus `previous`."""
-    return {spec.name: field_value(role, spec.name) for spec in (*ROLE_FIELDS, PREVIOUS)}
+    """The role object of `show --json`: every field of the format, then what
+    the loader works out, and the role's `x-` keys."""
+    return {
+        **{spec.name: field_value(role, spec) for spec in (*ROLE_FIELDS, PREVIOUS)},
+        "level_label": role.level_label,
+        "tracks": list(role.tracks),
+        "moves": [move(m) for m in role.moves],
+        **role.extensions,
+    }
 
 
 def role_list(ladder: Ladder) -> list[dict[str, Any]]:

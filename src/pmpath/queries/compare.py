@@ -31,8 +31,19 @@ class LevelChange:
         return (self.before is None) != (self.after is None)
 
     @property
+    def measured(self) -> bool:
+        """Whether both sides give a level: only then is there a change to
+        count (a ladder in words only has none)."""
+        return (
+            self.before is not None
+            and self.after is not None
+            and self.before.level is not None
+            and self.after.level is not None
+        )
+
+    @property
     def change(self) -> int | None:
-        if self.before is None or self.after is None:
+        if self.before is None or self.after is None or self.before.level is None or self.after.level is None:
             return None
         return self.after.level - self.before.level
 

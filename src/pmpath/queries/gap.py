@@ -37,25 +37,30 @@ class Gap:
         return sum(1 for c in self.competencies if c.after is not None)
 
     @property
+    def measured(self) -> tuple[LevelChange, ...]:
+        """The cells with a level on both sides: the only ones readiness counts.
+        A cell either side leaves undescribed, or describes in words only,
+        counts toward neither readiness nor what to grow."""
+        return tuple(c for c in self.competencies if c.measured)
+
+    @property
     def met(self) -> int:
-        return sum(1 for c in self.competencies if c.after is not None and _now(c) >= c.after.level)
+        return sum(1 for c in self.measured if (c.change or 0) <= 0)
 
     @property
     def readiness(self) -> float | None:
-        """Share of the goal's competency levels already reached, 0-100.
+        """Share of the goal's competency levels already reached, 0-100, or
+        None where no cell has a level on both sides (not applicable).
 
-        Sum over competencies of min(now, needed), divided by the sum of the
-        levels needed: 100 means every level is met or exceeded.
+        Sum over measured cells of min(now, needed), divided by the sum of
+        the levels needed: 100 means every level is met or exceeded.
         """
-        needed = sum(c.after.level for c in self.competencies if c.after is not None)
+        pairs = [(c.before.level, c.after.level) for c in self.measured if c.before and c.after]
+        needed = sum(after or 0 for _, after in pairs)
         if not needed:
             return None
-        reached = sum(min(_now(c), c.after.level) for c in self.competencies if c.after is not None)
+        reached = sum(min(before or 0, after or 0) for before, after in pairs)
         return round(100 * reached / needed, 1)
-
-
-def _now(change: LevelChange) -> int:
-    return change.before.level if change.before is not None else 0
 
 
 def gap(
