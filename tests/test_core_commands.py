@@ -149,6 +149,8 @@ def test_next_json_shape(run: Run) -> None:
             "track": "ic",
             "tracks": ["ic"],
             "summary": "Builds.",
+            "kind": "promotion",
+            "move_ready_when": [],
         }
     ]
 

@@ -35,6 +35,8 @@ def test_path_json_is_exact(run: Run) -> None:
                 "summary": "Starts out.",
                 "changes": [],
                 "to_show": [],
+                "kind": None,
+                "move_ready_when": [],
             },
             {
                 "id": "maker",
@@ -49,6 +51,8 @@ def test_path_json_is_exact(run: Run) -> None:
                     {"id": "delivery", "name": "Delivery", "from": 2, "to": 3, "change": 1},
                 ],
                 "to_show": ["Ships alone"],
+                "kind": "promotion",
+                "move_ready_when": [],
             },
             {
                 "id": "staff-maker",
@@ -63,6 +67,8 @@ def test_path_json_is_exact(run: Run) -> None:
                     {"id": "delivery", "name": "Delivery", "from": 3, "to": None, "change": None},
                 ],
                 "to_show": ["Leads others", "Sets direction"],
+                "kind": "promotion",
+                "move_ready_when": [],
             },
         ],
     }
@@ -159,71 +165,49 @@ def test_path_all_human(run: Run) -> None:
 
 
 # -- tree -------------------------------------------------------------------------
+def _node(role_id: str, title: str, level: int, kind: str | None, seen: bool, *children: object) -> object:
+    return {
+        "id": role_id,
+        "title": title,
+        "level": level,
+        "level_label": "",
+        "track": "",
+        "tracks": [],
+        "seen_before": seen,
+        "kind": kind,
+        "children": list(children),
+    }
+
+
 def test_tree_json_marks_roles_seen_before(run: Run) -> None:
+    # pm and growth-pm switch laterally both ways: growth-pm, which no
+    # promotion leads to, is a starting role, and each refers to the other.
     assert run_json(run, "--ladder", CYCLE, "tree") == [
-        {
-            "id": "apm",
-            "title": "Associate PM",
-            "level": 1,
-            "level_label": "",
-            "track": "",
-            "tracks": [],
-            "seen_before": False,
-            "children": [
-                {
-                    "id": "pm",
-                    "title": "PM",
-                    "level": 2,
-                    "level_label": "",
-                    "track": "",
-                    "tracks": [],
-                    "seen_before": False,
-                    "children": [
-                        {
-                            "id": "growth-pm",
-                            "title": "Growth PM",
-                            "level": 2,
-                            "level_label": "",
-                            "track": "",
-                            "tracks": [],
-                            "seen_before": False,
-                            "children": [
-                                {
-                                    "id": "pm",
-                                    "title": "PM",
-                                    "level": 2,
-                                    "level_label": "",
-                                    "track": "",
-                                    "tracks": [],
-                                    "seen_before": True,
-                                    "children": [],
-                                },
-                                {
-                                    "id": "senior-pm",
-                                    "title": "Senior PM",
-                                    "level": 3,
-                                    "level_label": "",
-                                    "track": "",
-                                    "tracks": [],
-                                    "seen_before": False,
-                                    "children": [],
-                                },
-                            ],
-                        },
-                        {
-                            "id": "senior-pm",
-                            "title": "Senior PM",
-                            "level": 3,
-                            "level_label": "",
-                            "track": "",
-                            "tracks": [],
-                            "seen_before": True,
-                            "children": [],
-                        },
-                    ],
-                }
-            ],
-        }
+        _node(
+            "apm",
+            "Associate PM",
+            1,
+            None,
+            False,
+            _node(
+                "pm",
+                "PM",
+                2,
+                "promotion",
+                False,
+                _node("growth-pm", "Growth PM", 2, "lateral", True),
+                _node("senior-pm", "Senior PM", 3, "promotion", False),
+            ),
+        ),
+        _node(
+            "growth-pm",
+            "Growth PM",
+            2,
+            None,
+            False,
+            _node("pm", "PM", 2, "lateral", True),
+            _node("senior-pm", "Senior PM", 3, "promotion", True),
+        ),
     ]
 
 
@@ -249,7 +233,7 @@ def test_tree_of_a_pure_cycle_still_shows_every_role(run: Run, tmp_path: Path) -
         "roles:\n  - {id: a, title: A, level: 1, next: [b]}\n  - {id: b, title: B, level: 1, next: [a]}\n",
     )
     data = run_json(run, "--ladder", str(path), "tree")
-    assert _expanded(data) == ["a", "b"]
+    assert sorted(_expanded(data)) == ["a", "b"]
 
 
 def test_tree_from_a_role(run: Run) -> None:
@@ -265,7 +249,9 @@ def test_tree_human_shows_the_fork_and_the_entry_routes(run: Run) -> None:
     assert "├── Software Engineer (software-engineer) · L0 · entry" in out
     assert "Group Product Manager (group-pm) · L4 · management" in out
     assert "Principal Product Manager (principal-pm) · L4 · individual-contributor" in out
-    assert "Director of Product (director) ↑ shown above" in out
+    assert "Director of Product (director) ↓ shown below" in out
+    assert "Senior Product Manager (senior-pm) ↑ shown above" in out
+    assert "↔ switch to Growth Product Manager (growth-pm)" in out
 
 
 # -- search -----------------------------------------------------------------------
@@ -521,16 +507,17 @@ def test_tree_draws_a_deep_ladder_to_a_bounded_depth_and_says_what_it_left_out(
 ) -> None:
     from pmpath.output.render_ladder import MAX_DRAWN_DEPTH
 
-    chain = "".join(f"  - {{id: r{i}, title: R{i}, level: 1, next: [r{i + 1}]}}\n" for i in range(199))
-    path = write_ladder(tmp_path, "roles:\n" + chain + "  - {id: r199, title: R199, level: 1}\n")
+    chain = "".join(f"  - {{id: r{i}, title: R{i}, level: {i + 1}, next: [r{i + 1}]}}\n" for i in range(199))
+    path = write_ladder(tmp_path, "roles:\n" + chain + "  - {id: r199, title: R199, level: 200}\n")
     out = run("--ladder", str(path), "tree", env={"COLUMNS": "400"}).stdout
     drawn = "\n".join(out.splitlines()[:-1])
     assert f"R{MAX_DRAWN_DEPTH} (r{MAX_DRAWN_DEPTH})" in drawn
     assert f"(r{MAX_DRAWN_DEPTH + 1})" not in drawn
     deeper = 200 - MAX_DRAWN_DEPTH - 1
     assert out.rstrip().endswith(
-        f"{deeper} roles more than {MAX_DRAWN_DEPTH} levels down are not drawn, from R{MAX_DRAWN_DEPTH + 1} "
-        f"(r{MAX_DRAWN_DEPTH + 1}) on; `pmpath tree r{MAX_DRAWN_DEPTH + 1}` draws them."
+        f"{deeper} roles below the first {MAX_DRAWN_DEPTH + 1} levels are not drawn at this width, "
+        f"from R{MAX_DRAWN_DEPTH + 1} (r{MAX_DRAWN_DEPTH + 1}) on; "
+        f"`pmpath tree r{MAX_DRAWN_DEPTH + 1}` draws from there."
     )
 
 

@@ -85,7 +85,11 @@ def show(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: N
 @app.command("next")
 @runs(commands.next_)
 def next_(ctx: typer.Context, role: RoleArg, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
-    """Show where a role leads, and the signals that you are ready to move.
+    """Show where a role leads, by kind of move, and the signals that you are ready.
+
+    Moves are grouped as promotions, lateral moves, apply-and-interview moves
+    and ways out; each lists the signals the move asks for itself beside
+    those of the role.
 
     Examples:
 
@@ -122,15 +126,20 @@ def path(
     to_role: Annotated[str, role_argument("TO", "Where you want to be.")],
     all_: Annotated[
         bool,
-        typer.Option("--all", help=f"List every route that repeats no role (at most {routes.MAX_ROUTES})."),
+        typer.Option(
+            "--all", help=f"List every route that repeats no role, best first (at most {routes.MAX_ROUTES})."
+        ),
     ] = False,
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
 ) -> None:
     """Show the route from one role to another, and what changes at each step.
 
-    Routes follow 'next' links. The shortest route is shown; among equally
-    short routes, the one taking earlier 'next' entries wins. No route: exit 1.
+    Routes follow 'next' links and never make two lateral moves in a row.
+    The route with the fewest moves is shown; among those, the one with the
+    fewest lateral and apply moves, then the one taking earlier 'next'
+    entries. Each step names its kind of move and the signals to show first.
+    No route: exit 1.
 
     Examples:
 
@@ -154,7 +163,11 @@ def tree(
 ) -> None:
     """Draw the ladder as a tree, from its starting roles or from ROLE.
 
-    A role reached a second time is shown once and referred to after that.
+    Branches follow promotion, apply and exit moves; a lateral move is
+    shown as a switch to that role, not as a branch. Each role is drawn
+    once, as near its starting role as it can be, and referred to elsewhere.
+    Roles deeper than the terminal's width allows are counted in a note
+    that says how to draw them.
 
     Examples:
 

@@ -112,11 +112,7 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
     root = names.resolve_role(ladder, role) if role is not None else None
     result = grow_tree(ladder, root)
     if json_:
-        try:
-            text = serialize.dumps(serialize.tree_nodes(result))
-        except RecursionError:
-            raise PmpathError("this ladder is too deep to print as a nested tree") from None
-        write_stdout(text)
+        write_stdout(serialize.tree_json(result))
     else:
         from pmpath.output import render_ladder
 

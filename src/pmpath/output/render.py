@@ -18,10 +18,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmpath.ladder.fileformat import PROSE_FIELDS
+from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, PROSE_FIELDS
 from pmpath.ladder.model import Ladder, Rating, Role, ScaleLevel, scale_name
 from pmpath.queries.compare import Comparison
-from pmpath.queries.neighbours import NextSteps, RolePage
+from pmpath.queries.neighbours import NextSteps, RolePage, Step, by_kind
 
 
 def heading(text: str) -> Text:
@@ -119,12 +119,48 @@ def role_view(page: RolePage) -> RenderableType:
                 Text(competency.name), rating_text(page.scale, role.competencies.get(competency.id))
             )
         section(parts, "Competencies", table)
-    section(parts, "Leads to", role_names(page.following))
-    section(parts, "Comes from", role_names(page.previous))
+    section(parts, "Leads to", _moves_by_kind(page.leads_to))
+    section(parts, "Comes from", _arrivals(page.comes_from))
     return Group(*parts)
 
 
+def _arrivals(steps: tuple[Step, ...]) -> Text:
+    """The roles a move leads here from, each with its kind unless a promotion."""
+    names = []
+    for step in steps:
+        name = role_name(step.role)
+        if step.move.kind != "promotion":
+            name.append(f" [{step.move.kind}]", style="dim")
+        names.append(name)
+    return Text(", ").join(names) if names else Text("—", style="dim")
+
+
+def _moves_by_kind(steps: tuple[Step, ...]) -> RenderableType:
+    """One line per kind of move ('Promotions: A (a), B (b)'); a kind where
+    any move asks for signals of its own lists one move a line, each with its
+    signals under it."""
+    if not steps:
+        return Text("—", style="dim")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    for kind, group in by_kind(steps):
+        heading = f"{MOVE_KIND_HEADINGS.get(kind, kind)}:"
+        if not any(step.move.ready_when for step in group):
+            grid.add_row(heading, role_names(step.role for step in group))
+            continue
+        lines: list[RenderableType] = []
+        for step in group:
+            lines.append(role_name(step.role))
+            if step.move.ready_when:
+                lines.append(Padding(bullets(step.move.ready_when, "☐"), (0, 0, 0, 2), expand=False))
+        grid.add_row(heading, Group(*lines))
+    return grid
+
+
 def next_view(steps: NextSteps) -> RenderableType:
+    """The role's own signals first (they hold for every move), then one
+    table per kind of move, each move with the signals it asks for itself."""
     role = steps.role
     parts: list[RenderableType] = [Text.assemble("From ", role_name(role), f", level {role.level}")]
     if not steps.following:
@@ -132,17 +168,25 @@ def next_view(steps: NextSteps) -> RenderableType:
         return Group(*parts)
     if role.ready_when:
         section(parts, "You are ready to move when", bullets(role.ready_when, "☐"))
-    table = Table(box=box.SIMPLE_HEAVY, title_justify="left")
-    table.add_column("Level", justify="right", no_wrap=True)
-    table.add_column("Title", style="bold")
-    table.add_column("Id", style="green", no_wrap=True)
-    table.add_column("Track")
-    table.add_column("Summary", ratio=2)
-    for target in steps.following:
-        table.add_row(
-            str(target.level), Text(target.title), Text(target.id), Text(target.track), Text(target.summary)
-        )
-    section(parts, "Leads to", table)
+    for kind, group in by_kind(steps.steps):
+        table = Table(box=box.SIMPLE_HEAVY, title_justify="left")
+        table.add_column("Level", justify="right", no_wrap=True)
+        table.add_column("Title", style="bold")
+        table.add_column("Id", style="green", no_wrap=True)
+        table.add_column("Track")
+        table.add_column("Summary", ratio=2)
+        for step in group:
+            target = step.role
+            about: RenderableType = Text(target.summary)
+            if step.move.ready_when:
+                # The move's own signals, under the summary of where it leads.
+                about = Group(
+                    *([Text(target.summary)] if target.summary else []),
+                    Text("This move also asks:", style="dim"),
+                    bullets(step.move.ready_when, "☐"),
+                )
+            table.add_row(str(target.level), Text(target.title), Text(target.id), Text(target.track), about)
+        section(parts, MOVE_KIND_HEADINGS.get(kind, kind), table)
     return Group(*parts)
 
 

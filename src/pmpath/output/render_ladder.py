@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Rating, Role
 from pmpath.output.render import bullets, change_text, role_name, section
 from pmpath.queries.compare import LevelChange
 from pmpath.queries.gap import Gap
 from pmpath.queries.routes import Route, Routes
 from pmpath.queries.search import SearchResult
-from pmpath.queries.tree import Tree
+from pmpath.queries.tree import Tree, TreeRow
 
 _TRACK_PALETTE = ("yellow", "cyan", "blue", "magenta", "green", "red")
 
@@ -50,6 +52,13 @@ def _changes_text(changes: tuple[LevelChange, ...]) -> Text:
     return Text(", ").join(parts)
 
 
+def _kinds_note(route: Route) -> str:
+    """' (1 lateral, 1 apply)': how many moves of each kind other than promotion."""
+    counts = Counter(step.kind for step in route.steps[1:])
+    parts = [f"{counts[kind]} {kind}" for kind in MOVE_KINDS if kind != "promotion" and counts[kind]]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def path_view(route: Route) -> RenderableType:
     count = len(route.steps) - 1
     header = Text.assemble(
@@ -57,22 +66,34 @@ def path_view(route: Route) -> RenderableType:
         (route.start.title, "bold"),
         " to ",
         (route.goal.title, "bold"),
-        f": {_plural(count, 'step')}",
+        f": {_plural(count, 'step')}{_kinds_note(route)}",
     )
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", style="bold cyan", no_wrap=True)
     grid.add_column()
     for number, step in enumerate(route.steps, start=1):
+        if step.kind is not None:  # the move onto this rung, on the arrow that leads to it
+            grid.add_row("", Text(f"↓ {step.kind}", style="dim"))
         body: list[RenderableType] = [_step_name(step.role)]
-        if step.to_show:
+        if step.signals:  # the move's own signals, then those of the rung left
             body.append(Text("Show first:", style="dim"))
-            body.append(bullets(step.to_show, "☐"))
+            body.append(bullets(step.signals, "☐"))
         if step.changes:
             body.append(Text.assemble(("Changes: ", "dim"), _changes_text(step.changes)))
         grid.add_row(f"{number}.", Group(*body))
-        if number < len(route.steps):
-            grid.add_row("", Text("↓", style="dim"))
     return Group(header, Text(), grid)
+
+
+def _route_line(route: Route) -> Text:
+    """'a → b → c (apply) → d': each role, with the kind of a move that is not a promotion."""
+    line = Text()
+    for number, step in enumerate(route.steps):
+        if number:
+            line.append(" → ")
+        line.append(step.role.id, "green")
+        if step.kind not in (None, "promotion"):
+            line.append(f" ({step.kind})", "dim")
+    return line
 
 
 def routes_view(found: Routes) -> RenderableType:
@@ -82,48 +103,103 @@ def routes_view(found: Routes) -> RenderableType:
     for number, route in enumerate(found.routes, start=1):
         line = Text(f"{number:>3}. ", style="bold cyan")
         line.append(f"({_plural(len(route.steps) - 1, 'step')}) ", style="dim")
-        line.append_text(Text(" → ").join(Text(step.role.id, "green") for step in route.steps))
+        line.append_text(_route_line(route))
         parts.append(line)
-    if found.truncated:
-        parts.append(Text("More routes exist; only the shortest ones found are listed.", style="yellow"))
+    if found.truncated_by == "cap":
+        parts.append(
+            Text(
+                f"More routes exist: only the best {found.limit} are listed "
+                "(fewest moves, then fewest lateral and apply moves).",
+                style="yellow",
+            )
+        )
+    elif found.truncated_by == "budget":
+        parts.append(
+            Text(
+                f"The search stopped after looking at {found.budget:,} moves, its limit on this ladder: "
+                f"routes of {_plural(found.complete_below, 'step')} or more may be missing.",
+                style="yellow",
+            )
+        )
     return Group(*parts)
 
 
-# Drawing a branch costs as much as its depth, and past a few dozen levels the
-# guides leave no room for names: deeper rows are counted, not drawn.
+# Drawing a branch costs as much as its depth: at most this many levels are
+# drawn, however wide the terminal.
 MAX_DRAWN_DEPTH = 30
+# Columns each level of the tree indents by, and the columns a label keeps at
+# the deepest level drawn: deeper rows are counted, not drawn.
+TREE_INDENT = 4
+MIN_LABEL_WIDTH = 20
 # Highlights per piece of text in `search`: each is a span Rich keeps.
 MAX_HIGHLIGHTS = 20
 
 
-def tree_view(result: Tree) -> RenderableType:
-    from rich.tree import Tree as RichTree
+def drawable_depth(width: int) -> int:
+    """The deepest row (0 = a starting role) a console this wide can draw
+    with MIN_LABEL_WIDTH columns left for its label; at least the starting roles."""
+    return max(0, min(MAX_DRAWN_DEPTH, (width - MIN_LABEL_WIDTH) // TREE_INDENT - 1))
 
-    styles = {track: _TRACK_PALETTE[i % len(_TRACK_PALETTE)] for i, track in enumerate(result.tracks)}
-    top = RichTree(Text(result.title or "Ladder", "bold"), guide_style="dim")
-    branches = [top]  # branches[d]: where a row of depth d is added
-    too_deep = [row for row in result.rows if row.depth > MAX_DRAWN_DEPTH]
-    for row in result.rows:
-        if row.depth > MAX_DRAWN_DEPTH:
-            continue
-        role = row.role
-        label = role_name(role, f"bold {styles.get(role.track, '')}".strip())
-        if row.seen_before:
-            label.stylize("dim")
-            label.append(" ↑ shown above", style="dim italic")
-        else:
-            label.append(f" · L{role.level}" + (f" · {role.track}" if role.track else ""), style="dim")
-        del branches[row.depth + 1 :]
-        branches.append(branches[row.depth].add(label))
-    if not too_deep:
-        return top
-    first = too_deep[0].role
-    note = Text(
-        f"{_plural(len(too_deep), 'role')} more than {MAX_DRAWN_DEPTH} levels down are not drawn, "
-        f"from {first.title} ({first.id}) on; `pmpath tree {first.id}` draws them.",
-        style="yellow",
-    )
-    return Group(top, note)
+
+def _tree_label(row: TreeRow, styles: dict[str, str]) -> Text:
+    role = row.role
+    if row.kind == "lateral":  # a switch across is referred to, never expanded
+        label = Text("↔ switch to ", style="dim")
+        label.append_text(role_name(role, "bold"))
+        label.stylize("dim")
+        return label
+    label = role_name(role, f"bold {styles.get(role.track, '')}".strip())
+    if row.seen_before:
+        label.stylize("dim")
+        label.append(" ↓ shown below" if row.shown_below else " ↑ shown above", style="dim italic")
+        return label
+    label.append(f" · L{role.level}" + (f" · {role.track}" if role.track else ""), style="dim")
+    if row.kind in ("apply", "exit"):
+        label.append(f" · {row.kind}", style="dim italic")
+    return label
+
+
+class TreeView:
+    """The tree, drawn as deep as the console's width allows; a note says
+    which roles were left out and how to draw them."""
+
+    def __init__(self, result: Tree) -> None:
+        self.result = result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.tree import Tree as RichTree
+
+        result = self.result
+        deepest = drawable_depth(options.max_width)
+        styles = {track: _TRACK_PALETTE[i % len(_TRACK_PALETTE)] for i, track in enumerate(result.tracks)}
+        top = RichTree(Text(result.title or "Ladder", "bold"), guide_style="dim")
+        branches = [top]  # branches[d]: where a row of depth d is added
+        left_out, first = 0, None  # roles expanded only below the deepest level drawn
+        marked = None  # the last label drawn at the deepest level, once marked as cut
+        for row in result.rows:
+            if row.depth > deepest:
+                if not row.seen_before:
+                    left_out += 1
+                    first = first or row.role
+                # Preorder: the branch this row hangs from is the last one drawn.
+                if branches[-1] is not marked and isinstance(branches[-1].label, Text):
+                    branches[-1].label.append(" …", style="yellow")
+                    marked = branches[-1]
+                continue
+            del branches[row.depth + 1 :]
+            branches.append(branches[row.depth].add(_tree_label(row, styles)))
+        yield top
+        if first is not None:
+            yield Text(
+                f"{_plural(left_out, 'role')} below the first {_plural(deepest + 1, 'level')} "
+                f"{'is' if left_out == 1 else 'are'} not drawn at this width, from "
+                f"{first.title} ({first.id}) on; `pmpath tree {first.id}` draws from there.",
+                style="yellow",
+            )
+
+
+def tree_view(result: Tree) -> RenderableType:
+    return TreeView(result)
 
 
 def search_view(result: SearchResult) -> RenderableType:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.queries.neighbours import NextSteps
     from pmpath.queries.routes import Route, Routes
     from pmpath.queries.search import SearchResult
-    from pmpath.queries.tree import Tree
+    from pmpath.queries.tree import Tree, TreeRow
 
 
 def dumps(data: object) -> str:
@@ -92,7 +92,10 @@ def next_steps(result: NextSteps) -> dict[str, Any]:
     return {
         "role": role_detail(result.role),
         "ready_when": list(result.role.ready_when),
-        "next": [{**role_brief(t), "summary": t.summary} for t in result.following],
+        "next": [
+            {**role_brief(t), "summary": t.summary, "kind": m.kind, "move_ready_when": list(m.ready_when)}
+            for m, t in zip(result.moves, result.following, strict=True)
+        ],
     }
 
 
@@ -146,12 +149,16 @@ def _step_change(change: LevelChange) -> dict[str, Any]:
 
 
 def route_steps(route: Route) -> list[dict[str, Any]]:
+    """`to_show` stays the signals of the role left; the move's own signals
+    are `move_ready_when`, so that neither meaning changes."""
     return [
         {
             **role_brief(step.role),
             "summary": step.role.summary,
             "changes": [_step_change(c) for c in step.changes],
             "to_show": list(step.to_show),
+            "kind": step.kind,
+            "move_ready_when": list(step.move.ready_when) if step.move is not None else [],
         }
         for step in route.steps
     ]
@@ -167,7 +174,12 @@ def routes_result(found: Routes) -> dict[str, Any]:
         "to": found.goal.id,
         "routes": [route_steps(route) for route in found.routes],
         "truncated": found.truncated,
+        "truncated_by": found.truncated_by,
     }
+
+
+def _tree_node(row: TreeRow) -> dict[str, Any]:
+    return {**role_brief(row.role), "seen_before": row.seen_before, "kind": row.kind}
 
 
 def tree_nodes(result: Tree) -> list[dict[str, Any]]:
@@ -175,11 +187,50 @@ def tree_nodes(result: Tree) -> list[dict[str, Any]]:
     roots: list[dict[str, Any]] = []
     open_lists = [roots]  # open_lists[d]: where a row of depth d goes
     for row in result.rows:
-        node = {**role_brief(row.role), "seen_before": row.seen_before, "children": []}
+        node = {**_tree_node(row), "children": []}
         del open_lists[row.depth + 1 :]
         open_lists[row.depth].append(node)
         open_lists.append(node["children"])
     return roots
+
+
+# Nodes nested deeper than this are not indented further: with indentation
+# growing at every level, a long chain of roles would print text quadratic in
+# its length. The data is the same JSON.
+MAX_INDENTED_DEPTH = 30
+
+
+def tree_json(result: Tree) -> str:
+    """`dumps(tree_nodes(result))`, written row by row: the same text for a
+    tree up to MAX_INDENTED_DEPTH deep, the same data for a deeper one, and
+    no recursion (of json.dumps, or of nesting the nodes) that a long chain
+    of roles would overflow."""
+    if not result.rows:
+        return dumps([])
+
+    def pad(depth: int) -> str:
+        return "  " * (2 * min(depth, MAX_INDENTED_DEPTH) + 1)
+
+    lines = ["["]
+    open_depths: list[int] = []  # nodes whose "children" list is open
+    for number, row in enumerate(result.rows):
+        following = result.rows[number + 1].depth if number + 1 < len(result.rows) else -1
+        here = pad(row.depth)
+        body = json.dumps(_tree_node(row), indent=2, ensure_ascii=False).splitlines()
+        lines.extend(here + line for line in body[:-2])
+        lines.append(here + body[-2] + ",")
+        if following > row.depth:  # the next row is this one's first child
+            lines.append(f'{here}  "children": [')
+            open_depths.append(row.depth)
+            continue
+        lines.extend([f'{here}  "children": []', here + "}"])
+        while open_depths and open_depths[-1] >= following:
+            there = pad(open_depths.pop())
+            lines.extend([there + "  ]", there + "}"])
+        if following >= 0:  # a sibling follows the node just closed
+            lines[-1] += ","
+    lines.append("]")
+    return RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", "\n".join(lines)) + "\n"
 
 
 def search_hits(result: SearchResult) -> list[dict[str, Any]]:
