@@ -130,7 +130,7 @@ MAX_DRAWN_DEPTH = 30
 # Columns each level of the tree indents by, and the columns a label keeps at
 # the deepest level drawn: deeper rows are counted, not drawn.
 TREE_INDENT = 4
-MIN_LABEL_WIDTH = 20
+MIN_LABEL_WIDTH = 30
 # Highlights per piece of text in `search`: each is a span Rich keeps.
 MAX_HIGHLIGHTS = 20
 

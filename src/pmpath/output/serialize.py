@@ -197,7 +197,7 @@ def tree_nodes(result: Tree) -> list[dict[str, Any]]:
 # Nodes nested deeper than this are not indented further: with indentation
 # growing at every level, a long chain of roles would print text quadratic in
 # its length. The data is the same JSON.
-MAX_INDENTED_DEPTH = 30
+MAX_INDENTED_DEPTH = 16
 
 
 def tree_json(result: Tree) -> str:

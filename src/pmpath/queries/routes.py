@@ -338,4 +338,5 @@ def all_routes(ladder: Ladder, start: Role, goal: Role, limit: int = MAX_ROUTES)
         truncated_by=stopped_by,
         complete_below=found.length if stopped_by == "budget" else 0,
         limit=limit,
+        budget=SEARCH_BUDGET,
     )
