@@ -147,8 +147,31 @@ def test_a_route_never_makes_two_lateral_moves_in_a_row(run: Run, tmp_path: Path
     every = run_json(run, "--ladder", path, "path", "a", "c", "--all")
     assert [ids(route) for route in every["routes"]] == [["a", "b", "up", "c"]]
     assert every["truncated"] is False and every["truncated_by"] is None
+    # Two equally short ways, one of them two switches in a row: only the other is a route.
+    both = str(write_ladder(tmp_path, TWO_LATERALS.replace("next: [b]", "next: [b, up]"), "both.yaml"))
+    every = run_json(run, "--ladder", both, "path", "a", "c", "--all")
+    assert [ids(route) for route in every["routes"]] == [["a", "up", "c"], ["a", "b", "up", "c"]]
     # From b, one switch is fine.
     assert ids(run_json(run, "--ladder", path, "path", "b", "c")["steps"]) == ["b", "c"]
+
+
+def test_no_second_lateral_move_in_the_middle_of_a_route(run: Run, tmp_path: Path) -> None:
+    # a -> b -> c -> goal switches twice in a row; a -> b -> up -> goal is as
+    # long and as costly (its apply move against c's second switch), and valid.
+    path = write_ladder(
+        tmp_path,
+        """
+roles:
+  - {id: a, title: A, level: 1, next: [b]}
+  - {id: b, title: B, level: 1, next: [c, {to: up, kind: apply}]}
+  - {id: c, title: C, level: 1, next: [goal]}
+  - {id: up, title: Up, level: 2, next: [goal]}
+  - {id: goal, title: Goal, level: 3}
+""",
+    )
+    assert ids(run_json(run, "--ladder", str(path), "path", "a", "goal")["steps"]) == ["a", "b", "up", "goal"]
+    every = run_json(run, "--ladder", str(path), "path", "a", "goal", "--all")["routes"]
+    assert [ids(route) for route in every] == [["a", "b", "up", "goal"]]
 
 
 def test_only_two_laterals_in_a_row_is_no_route(run: Run, tmp_path: Path) -> None:

@@ -133,6 +133,8 @@ class _Graph:
                     state = (move.to, lateral)
                     walk.append(move.to)
                     break
+            else:  # the ranks are exact, so some move keeps them
+                raise AssertionError(f"no move from {state} keeps its rank {here}")
         return walk
 
 
