@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -391,13 +392,14 @@ def test_the_route_search_agrees_with_every_route_written_out() -> None:
 
 
 # -- tree ---------------------------------------------------------------------------
-def _walk(nodes: list[dict[str, object]]) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = []
+def _walk(nodes: list[Any]) -> list[Any]:
+    """Every node of a JSON tree, in reading order."""
+    found: list[Any] = []
     stack = list(reversed(nodes))
     while stack:
         node = stack.pop()
         found.append(node)
-        stack.extend(reversed(node["children"]))  # type: ignore[arg-type]
+        stack.extend(reversed(node["children"]))
     return found
 
 
@@ -406,7 +408,7 @@ def test_tree_forks_the_tracks_and_refers_to_lateral_moves(run: Run) -> None:
     assert [n["id"] for n in nodes] == ["junior"]
     senior2 = _walk(nodes)[3]
     assert senior2["id"] == "senior-2"
-    staff, manager = senior2["children"]  # type: ignore[misc]
+    staff, manager = senior2["children"]
     assert (staff["id"], staff["kind"], staff["seen_before"]) == ("staff", "promotion", False)
     assert (manager["id"], manager["kind"], manager["seen_before"]) == ("engineering-manager", "apply", False)
     # Staff's own apply move to the manager rung is a reference, not a second branch.
