@@ -180,7 +180,8 @@ class TreeView:
             if row.depth > deepest:
                 if not row.seen_before:
                     left_out += 1
-                    first = first or row.role
+                    if first is None:
+                        first = row.role
                 # Preorder: the branch this row hangs from is the last one drawn.
                 if branches[-1] is not marked and isinstance(branches[-1].label, Text):
                     branches[-1].label.append(" …", style="yellow")
@@ -191,7 +192,8 @@ class TreeView:
         yield top
         if first is not None:
             yield Text(
-                f"{_plural(left_out, 'role')} below the first {_plural(deepest + 1, 'level')} "
+                f"{_plural(left_out, 'role')} below the "
+                f"{'first level' if deepest == 0 else f'first {deepest + 1} levels'} "
                 f"{'is' if left_out == 1 else 'are'} not drawn at this width, from "
                 f"{first.title} ({first.id}) on; `pmpath tree {first.id}` draws from there.",
                 style="yellow",
