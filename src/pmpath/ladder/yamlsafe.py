@@ -39,8 +39,45 @@ _Base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
 
 
+# The implicit resolvers by first character, each list followed by the
+# wildcard ones, as BaseResolver.resolve reads them.
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(found + _Base.yaml_implicit_resolvers.get(None, []))
+    for first, found in _Base.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_WILDCARD = tuple(_Base.yaml_implicit_resolvers.get(None, []))
+
+
 class SafeLoader(_Base):  # type: ignore[misc]
-    """The safe loader, with every scalar checked as it is built."""
+    """The safe loader, with every scalar checked as it is built.
+
+    PyYAML calls `resolve` once per node, from C too, and its generic version
+    (which also serves path resolvers, which pmpath never registers) took
+    almost half the composing time of a large ladder. These give the same
+    tags for the resolvers SafeLoader has.
+    """
+
+    def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Only path resolvers need the path; there are none."""
+
+    def ascend_resolver(self) -> None:
+        """Only path resolvers need the path; there are none."""
+
+
+_STR_TAG: str = SafeLoader.DEFAULT_SCALAR_TAG
+_SEQ_TAG: str = SafeLoader.DEFAULT_SEQUENCE_TAG
+_MAP_TAG: str = SafeLoader.DEFAULT_MAPPING_TAG
+assert not SafeLoader.yaml_path_resolvers, "resolve() above assumes no path resolvers"
 
 
 def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -78,30 +115,20 @@ def _checked(kind: str, construct: Any) -> Any:
 
 for _tag, (_kind, _construct) in _SCALARS.items():
     SafeLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _checked(_kind, _construct))
+_checked_int = SafeLoader.yaml_constructors["tag:yaml.org,2002:int"]
 
 
 def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
     """Parse YAML once, with safe constructors only. Returns the data and, when
-    asked for or when the document uses anchors, the composed node tree (used
-    to check aliases and to find lines)."""
+    asked for, the composed node tree (used to find lines and duplicate keys)."""
     try:
-        if not keep_nodes and "&" not in text:  # no anchors means no aliases
-            data = yaml.load(text, Loader=SafeLoader)
-            root = None
-        else:
-            loader = SafeLoader(text)
-            try:
-                root = loader.get_single_node()
-                # No '&' means no anchors, so no aliases to expand; the walk costs
-                # ~0.35 s per 10,000 roles.
-                if root is not None and "&" in text:
-                    _refuse_expansion_bomb(root)
-                data = loader.construct_document(root) if root is not None else None
-            finally:
-                loader.dispose()
-        if _too_deep(data):
-            raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", _deep_line(root, text))
-        return data, root
+        loader = SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = _construct_document(loader, root, anchors="&" in text)
+        finally:
+            loader.dispose()
+        return data, (root if keep_nodes else None)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -125,6 +152,62 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
         raise FileProblem(f"YAML error: {error}") from None
     except RecursionError:
         raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)") from None
+
+
+class _Unusual(Exception):
+    """The document uses a YAML feature the fast constructor leaves to PyYAML."""
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+# Keys that SafeConstructor rewrites before building a mapping.
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
+def _construct_document(loader: Any, root: yaml.Node | None, anchors: bool) -> Any:
+    """The data of the composed document.
+
+    A document with anchors may expand far beyond its text, so it is measured
+    first and built by PyYAML. Any other is built here: PyYAML's generic
+    constructor (two passes through generators, for aliases and recursive
+    structures) took as long as composing on a large ladder. Anything unusual
+    (merge keys, `!!set`, `!!omap`...) is still left to PyYAML.
+    """
+    if root is None:
+        return None
+    if not anchors:
+        try:
+            return _build(loader, root, 1)
+        except _Unusual:
+            pass
+    else:
+        _refuse_expansion_bomb(root)
+    data = loader.construct_document(root)
+    if _too_deep(data):
+        raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", _deep_line(root, ""))
+    return data
+
+
+def _build(loader: Any, node: yaml.Node, depth: int) -> Any:
+    """Plain data from a node with no aliases, refusing nesting over MAX_DEPTH."""
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag == _INT_TAG:
+            return _checked_int(loader, node)
+        return loader.construct_object(node)  # true, null, 1.5, a date: the checked constructors
+    if depth > MAX_DEPTH:
+        raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", node.start_mark.line + 1)
+    if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
+        return [_build(loader, child, depth + 1) for child in node.value]
+    if kind is yaml.MappingNode and node.tag == _MAP_TAG:
+        data = {}
+        for key, value in node.value:
+            if type(key) is not yaml.ScalarNode or key.tag in _SPECIAL_KEYS:
+                raise _Unusual
+            data[_build(loader, key, depth + 1)] = _build(loader, value, depth + 1)
+        return data
+    raise _Unusual
 
 
 _SEQUENCES = (list, tuple)  # tuples: the pairs of !!omap and !!pairs
@@ -212,19 +295,21 @@ def compose(text: str) -> yaml.Node | None:
 
 
 def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
-    """YAML keeps the last of two equal keys silently; say so."""
+    """YAML keeps the last of two equal keys silently; say so. Only
+    collections are walked (scalars hold no keys), each once even when
+    aliases repeat it."""
     found: list[Problem] = []
     seen_nodes: set[int] = set()
-    stack = [root] if root is not None else []
+    stack = [root] if isinstance(root, yaml.CollectionNode) else []
     while stack:
         node = stack.pop()
         if id(node) in seen_nodes:  # an alias: already checked
             continue
         seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
+        if type(node) is yaml.MappingNode:
             keys: set[str] = set()
-            for key, _ in node.value:
-                if isinstance(key, yaml.ScalarNode):
+            for key, value in node.value:
+                if type(key) is yaml.ScalarNode:
                     if key.value in keys:
                         found.append(
                             Problem(
@@ -234,7 +319,12 @@ def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
                             )
                         )
                     keys.add(key.value)
-        stack.extend(_children(node))
+                else:
+                    stack.append(key)
+                if type(value) is not yaml.ScalarNode:
+                    stack.append(value)
+        else:
+            stack.extend(child for child in node.value if type(child) is not yaml.ScalarNode)
     return found
 
 
