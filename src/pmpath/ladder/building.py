@@ -310,8 +310,9 @@ class Builder(Checker):
         if isinstance(value, str) and value in context.labels:
             return context.labels[value]
         if isinstance(value, str) and context.labels:
-            known = ", ".join(sorted(context.labels)[:8])
-            self.error(where, f"level '{value}' is not a label in 'levels' (the labels are: {known})")
+            self.error(
+                where, f"level '{value}' is not a label in 'levels' (the labels are: {context.some_labels})"
+            )
             return 0
         number = self.integer(value, where, "'level'", spec.minimum or 0, spec.maximum or 0)
         return 0 if number is None else number
@@ -346,6 +347,9 @@ class Builder(Checker):
             return {}
         ratings: dict[str, Rating] = {}
         for key, value in entry.items():
+            if type(value) is int and value in _SHORTHAND and key in context.competencies:
+                ratings[key] = _SHORTHAND[value]  # the commonest rating: a level alone
+                continue
             where = (*path, str(key))
             if str(key) not in context.competencies:
                 hint = self.suggest(str(key), context.competencies)
@@ -540,6 +544,8 @@ class Builder(Checker):
 
 
 _SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
+# A rating written as a level alone, one shared (frozen) object per level.
+_SHORTHAND = {level: Rating(level) for level in range(_SCALE_BOUNDS[0], _SCALE_BOUNDS[1] + 1)}
 
 
 class _Context:
@@ -553,6 +559,8 @@ class _Context:
         self.scale_levels = scale_levels
         self.labels = labels
         self.tracks = tracks
+        # Named in each unknown-label error: worked out once, not per error.
+        self.some_labels = ", ".join(list(labels)[:8]) + (", ..." if len(labels) > 8 else "")
 
 
 class _RawMove:

@@ -198,14 +198,24 @@ def _build(loader: Any, node: yaml.Node, depth: int) -> Any:
         return loader.construct_object(node)  # true, null, 1.5, a date: the checked constructors
     if depth > MAX_DEPTH:
         raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", node.start_mark.line + 1)
+    # Text is most of a ladder: it is taken in place, without a call per value.
     if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
-        return [_build(loader, child, depth + 1) for child in node.value]
+        return [
+            child.value
+            if type(child) is yaml.ScalarNode and child.tag == _STR_TAG
+            else _build(loader, child, depth + 1)
+            for child in node.value
+        ]
     if kind is yaml.MappingNode and node.tag == _MAP_TAG:
         data = {}
         for key, value in node.value:
             if type(key) is not yaml.ScalarNode or key.tag in _SPECIAL_KEYS:
                 raise _Unusual
-            data[_build(loader, key, depth + 1)] = _build(loader, value, depth + 1)
+            data[key.value if key.tag == _STR_TAG else _build(loader, key, depth + 1)] = (
+                value.value
+                if type(value) is yaml.ScalarNode and value.tag == _STR_TAG
+                else _build(loader, value, depth + 1)
+            )
         return data
     raise _Unusual
 
