@@ -342,5 +342,7 @@ def info_view(result: LadderInfo) -> RenderableType:
         counts.add_row(str(count), word if count == 1 else plural)
     parts.extend([Text(), counts])
     if result.words_only:
-        parts.extend([Text(), Text("Competency levels are described in words, without numbers.", style="dim")])
+        parts.extend(
+            [Text(), Text("Competency levels are described in words, without numbers.", style="dim")]
+        )
     return Group(*parts)

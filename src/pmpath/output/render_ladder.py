@@ -152,9 +152,9 @@ def search_view(result: SearchResult) -> RenderableType:
     return Group(*parts)
 
 
-def _gap_level(side: Rating | None) -> str:
+def _gap_level(side: Rating | None, missing: str = "not described") -> str:
     if side is None:
-        return "not described"
+        return missing
     return "in words" if side.level is None else str(side.level)
 
 
@@ -186,7 +186,7 @@ def _gap_table(result: Gap) -> Table:
         result.groups,
         lambda c: [
             Text(c.competency.name),
-            _gap_level(c.before),
+            _gap_level(c.before, "not rated" if result.self_assessed else "not described"),
             _gap_level(c.after),
             change_text(c.change),
             Text(c.after.expectation if c.after else ""),

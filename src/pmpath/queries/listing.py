@@ -13,8 +13,6 @@ from pmpath.ladder.model import JobTitle, Ladder, Role
 
 # An error lists the known values, but no more than this many of them.
 MAX_LISTED = 20
-# Words longer than this get no "did you mean": nothing on a ladder is that close.
-MAX_SUGGESTED_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ def _listed(values: list[str]) -> str:
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
     """' Did you mean ...?' with the closest choice, compared as names are."""
-    if len(word) > MAX_SUGGESTED_LENGTH or not choices:
+    if not choices:
         return ""
     import difflib  # only when a word matched nothing: it costs ~3 ms to import
 
@@ -92,7 +90,8 @@ def find_level(ladder: Ladder, name: str) -> int:
     for level, label in levels.items():
         if label and name_key(label) == wanted:
             return level
-    if wanted.isascii() and wanted.isdigit() and len(wanted) <= 4 and int(wanted) in levels:
+    # int() refuses text of thousands of digits; no level has more than a few.
+    if wanted.isascii() and wanted.isdigit() and len(wanted) <= 6 and int(wanted) in levels:
         return int(wanted)
     described = [f"{level} ({label})" if label else str(level) for level, label in levels.items()]
     labels = [label for label in levels.values() if label]
