@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Competency, Ladder, Role, ScaleLevel
+from pmpath.ladder.model import Area, Competency, JobTitle, Ladder, Role, ScaleLevel
+from pmpath.queries.listing import titles_of
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,9 @@ class RolePage:
     # The ladder's competencies and scale, to name each rating.
     competencies: tuple[Competency, ...] = ()
     scale: tuple[ScaleLevel, ...] = ()
+    # The ladder's areas, to group the competencies, and the job titles that mean this role.
+    areas: tuple[Area, ...] = ()
+    titles: tuple[JobTitle, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ def role_page(ladder: Ladder, role: Role) -> RolePage:
         tuple(ladder.role(role_id) for role_id in role.next),
         ladder.competencies,
         ladder.scale,
+        ladder.areas,
+        titles_of(ladder, role),
     )
 
 
