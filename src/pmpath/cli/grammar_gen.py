@@ -28,6 +28,7 @@ from typer.core import TyperArgument as Argument
 from typer.core import TyperGroup
 from typer.core import TyperOption as Option
 from typer.main import get_command
+from typer.models import TyperPath as ClickPath
 
 from pmpath.cli.app import app
 from pmpath.cli.options import RUNS_ATTRIBUTE, RoleName
@@ -45,7 +46,7 @@ COMMANDS: name -> {
     "ladder": whether that function takes the ladder path first,
     "fast": whether launcher.py may run it without Typer (see grammar_gen.py),
     "parameters": the function's other parameters, in order,
-    "arguments": (parameter, words (-1: any number), required, "role" | "text" | "other"),
+    "arguments": (parameter, words (-1: any number), required, "role" | "text" | "path" | "other"),
     "flags": boolean option -> parameter,
     "options": the options that take a value or are not plain flags,
     "unset": the parameters of options that take a value and default to None,
@@ -63,7 +64,20 @@ def _kind(argument: Parameter) -> str:
         return "other"
     if isinstance(argument.type, RoleName):
         return "role"
+    if _plain_path(argument.type):
+        return "path"
     return "text" if type(argument.type) is StringParamType else "other"
+
+
+def _plain_path(kind: object) -> bool:
+    """A path Click converts without checks, except that one which exists
+    must be readable (launcher.py sends such a call to Typer)."""
+    return (
+        isinstance(kind, ClickPath)
+        and not (kind.exists or kind.writable or kind.resolve_path or kind.allow_dash)
+        and kind.file_okay
+        and kind.dir_okay
+    )
 
 
 def _is_flag(option: Option) -> bool:

@@ -87,8 +87,17 @@ def _parse(command: dict[str, Any], words: list[str]) -> list[Any] | None:
     required = sum(1 for _, _, is_required, _ in arguments if is_required)
     if not required <= len(positional) <= len(arguments):
         return None
-    for index, (name, _, _, _) in enumerate(arguments):
-        values[name] = positional[index] if index < len(positional) else None
+    for index, (name, _, _, kind) in enumerate(arguments):
+        given = positional[index] if index < len(positional) else None
+        if kind == "path" and given is not None:
+            # Typer refuses a path that exists but cannot be read, with its own message.
+            if os.path.exists(given) and not os.access(given, os.R_OK):
+                return None
+            from pathlib import Path
+
+            values[name] = Path(given)
+        else:
+            values[name] = given
     return [values[name] for name in command["parameters"]]
 
 
