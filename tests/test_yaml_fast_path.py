@@ -136,3 +136,58 @@ def test_deep_nesting_is_refused_on_the_fast_path_with_its_line() -> None:
         yamlsafe.parse(text)
     assert "nested too deeply" in refused.value.problem.message
     assert refused.value.problem.line == 1
+
+
+def _paths(data: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every path into the data, as problems name them, plus one that goes nowhere below each."""
+    found = [prefix, (*prefix, "no-such-key"), (*prefix, 10_000)]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+LINE_CORPUS = [
+    *SNIPPETS,
+    "competencies:\n  null: 1\n  true: 2\n  0x2: 1\n  '3': x\n",
+    "a: {[1, 2]: x, b: {c: 1}}\nd: [{e: f}, [g, {h: i}]]\n",
+    "k: 1\nk: 2\nm:\n  - {k: 3}\n",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *LINE_CORPUS,
+        *(path.read_text(encoding="utf-8", errors="replace") for path in CORPUS if "bad" not in path.parts),
+    ],
+)
+def test_lines_read_from_events_are_the_lines_of_the_node_tree(text: str) -> None:
+    if "&" in text:
+        return  # documents with anchors are composed, as before
+    try:
+        data = yamlsafe.parse(text)[0]
+        root = yamlsafe.compose(text)
+    except FileProblem:
+        return
+    paths = _paths(data)
+    lines = yamlsafe._lines_from_events(text, paths)
+    for path in paths:
+        assert yamlsafe._deepest(lines, path) == yamlsafe._line_of(root, path), path
+
+
+def test_lines_are_found_without_composing_the_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A node tree costs a node and two marks per value: on a large file with
+    one problem, the lines are read from events instead."""
+    from pmpath.errors import Problem
+
+    def refuse(text: str) -> None:
+        raise AssertionError("composed")
+
+    monkeypatch.setattr(yamlsafe, "compose", refuse)
+    text = "roles:\n" + "".join(f"  - {{id: r{i}, title: R, level: 1}}\n" for i in range(100))
+    located = yamlsafe.with_lines([Problem("x", ("roles", 42, "level"))], None, text)
+    assert [p.line for p in located] == [44]

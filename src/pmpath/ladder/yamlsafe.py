@@ -389,12 +389,93 @@ def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
 
 
 def with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
-    """Attach the line of each problem's value, composing the YAML once."""
+    """Attach the line of each problem's value: from the node tree when there
+    is one; else from the parser's events, which keeps memory flat however
+    large the file (a document with anchors is composed, to follow them)."""
+    if root is None and "&" not in text:
+        lines = _lines_from_events(text, [p.path for p in problems if not p.line])
+        located = [Problem(p.message, p.path, p.line or _deepest(lines, p.path), p.warning) for p in problems]
+        return sorted(located, key=lambda p: p.line or 0)
     root = root or compose(text)
     if root is None:
         return problems
     located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
     return sorted(located, key=lambda p: p.line or 0)
+
+
+def _deepest(lines: dict[Path_, int], path: Path_) -> int | None:
+    """The line of the value at `path`, or of the deepest part of it that exists."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
+    """The first line of each value on the way to each of `paths`, read from
+    the parser's events without building anything. Keys are named as the
+    data names them (`0x2:` is "2"), as `_line_of` does."""
+    wanted = {path[:end] for path in paths for end in range(len(path) + 1)}
+    lines: dict[Path_, int] = {}
+    # One frame per open collection: [its path (None: not wanted), is a mapping,
+    # next index of a list / the key whose value comes next (None: a key comes next)].
+    frames: list[list[Any]] = []
+    loader = SafeLoader(text)
+    try:
+        while not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                frames.pop()
+                continue
+            if kind not in (
+                yaml.ScalarEvent,
+                yaml.SequenceStartEvent,
+                yaml.MappingStartEvent,
+                yaml.AliasEvent,
+            ):
+                continue
+            path: Path_ | None = ()
+            if frames:
+                frame = frames[-1]
+                if frame[1] and frame[2] is None:  # a key: it names the value that follows
+                    key = _event_key(event) if kind is yaml.ScalarEvent else None
+                    frame[2] = _NO_KEY if key is None else key
+                    if kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent:
+                        frames.append(
+                            [
+                                None,
+                                kind is yaml.MappingStartEvent,
+                                None if kind is yaml.MappingStartEvent else 0,
+                            ]
+                        )
+                    continue
+                path = None if frame[0] is None or frame[2] is _NO_KEY else (*frame[0], frame[2])
+                if frame[1]:
+                    frame[2] = None
+                else:
+                    frame[2] += 1
+            if path is not None and path in wanted:
+                lines.setdefault(path, event.start_mark.line + 1)
+            if kind is yaml.SequenceStartEvent:
+                frames.append([path if path in wanted else None, False, 0])
+            elif kind is yaml.MappingStartEvent:
+                frames.append([path if path in wanted else None, True, None])
+    except yaml.YAMLError:
+        pass  # the file parsed before; lines found so far are kept
+    finally:
+        loader.dispose()
+    return lines
+
+
+_NO_KEY: Any = object()  # a key that is a list or mapping: nothing below it is wanted
+
+
+def _event_key(event: yaml.ScalarEvent) -> str | None:
+    """A scalar key as the data names it."""
+    if event.style or not event.implicit[0]:
+        return event.value  # quoted or tagged: text as written
+    return _key_text(yaml.ScalarNode(_STR_TAG, event.value, None, None, ""))
 
 
 def _key_text(key: yaml.Node) -> str | None:
