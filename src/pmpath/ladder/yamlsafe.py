@@ -439,7 +439,12 @@ def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
             if frames:
                 frame = frames[-1]
                 if frame[1] and frame[2] is None:  # a key: it names the value that follows
-                    key = _event_key(event) if kind is yaml.ScalarEvent else None
+                    # Naming a key costs a YAML load when it is not text: only in wanted mappings.
+                    key = (
+                        _event_key(loader, event)
+                        if frame[0] is not None and kind is yaml.ScalarEvent
+                        else None
+                    )
                     frame[2] = _NO_KEY if key is None else key
                     if kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent:
                         frames.append(
@@ -471,10 +476,12 @@ def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
 _NO_KEY: Any = object()  # a key that is a list or mapping: nothing below it is wanted
 
 
-def _event_key(event: yaml.ScalarEvent) -> str | None:
+def _event_key(loader: Any, event: yaml.ScalarEvent) -> str | None:
     """A scalar key as the data names it."""
     if event.style or not event.implicit[0]:
         return event.value  # quoted or tagged: text as written
+    if loader.resolve(yaml.ScalarNode, event.value, event.implicit) == _STR_TAG:
+        return event.value
     return _key_text(yaml.ScalarNode(_STR_TAG, event.value, None, None, ""))
 
 
