@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,9 +33,22 @@ def to_yaml(ladder: Ladder) -> str:
     return _dump_yaml(ladder_data(ladder))
 
 
+# pmpath reads a JSON ladder with its YAML 1.1 reader, so the JSON export is
+# written for it: the line separators YAML 1.1 would fold inside a string,
+# and two noncharacters it refuses, go out as \u escapes; and
+# a number with an exponent but no fraction (`1e-05`, text to YAML 1.1) gets
+# one (`1.0e-05`, the same number to JSON). In indented JSON each number
+# stands on a line of its own, so a match of a whole line is a number, never
+# part of a string.
+_NOT_IN_YAML = re.compile("[\u2028\u2029\ufffe\uffff]")
+_BARE_EXPONENT = re.compile(r'^(\s*(?:"(?:[^"\\]|\\.)*": )?-?\d+)([eE][-+]\d+,?)$', re.MULTILINE)
+
+
 def to_json(ladder: Ladder) -> str:
     """The same ladder file as JSON, which loads back unchanged too."""
-    return serialize.dumps(ladder_data(ladder))
+    text = serialize.dumps(ladder_data(ladder))
+    text = _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _BARE_EXPONENT.sub(r"\1.0\2", text)
 
 
 def self_assessment_yaml(role_id: str | None, levels: dict[str, int]) -> str:
