@@ -360,7 +360,8 @@ def test_markdown_statements_examples_and_not_yet_stay_text(
     run: Run, tmp_path: Path, text: str, shown: str
 ) -> None:
     rating = {"level": 1, "expectation": [text, "second"], "examples": [text], "not_yet": [text, text]}
-    data = {
+    move = {"to": "b", "kind": "lateral", "ready_when": [text]}
+    data: dict[str, Any] = {
         "version": text,
         "license": text,
         "levels": [{"level": 1, "label": "L1", "description": text}],
@@ -370,11 +371,17 @@ def test_markdown_statements_examples_and_not_yet_stay_text(
         "scale": [{"level": 1, "name": "One"}],
         "titles": [{"title": text, "roles": ["a"], "note": text}],
         "roles": [
-            {"id": "a", "title": "A", "level": 1, "track": "t", "competencies": {"c": rating}},
+            {
+                "id": "a",
+                "title": "A",
+                "level": 1,
+                "track": "t",
+                "next": [move],
+                "competencies": {"c": rating},
+            },
             {"id": "b", "title": "B", "level": 1},
         ],
     }
-    data["roles"][0]["next"] = [{"to": "b", "kind": "lateral", "ready_when": [text]}]
     page = export(run, write_ladder(tmp_path, json.dumps(data)), "markdown")
     assert f"| {shown} | C | 1 One | {shown}<br>second | {shown} | {shown}<br>{shown} |" in page
     assert f"- **Version:** {shown}\n- **Licence:** {shown}\n" in page
