@@ -209,6 +209,18 @@ def test_the_readme_ladders_pass_the_schema() -> None:
         assert schema_accepts(block), block
 
 
+def test_the_readme_shows_a_ladder_with_every_part_of_the_format() -> None:
+    complete = [yaml.safe_load(block) for block in readme_ladders()]
+    full = next(data for data in complete if set(fileformat.LADDER_KEYS) <= set(data))
+    role = full["roles"][0]
+    assert set(fileformat.ROLE_FIELD_NAMES) <= set(role)
+    assert any(key.startswith("x-") for key in role)
+    move = next(move for move in role["next"] if isinstance(move, dict))
+    assert set(fileformat.field_names(fileformat.MOVE_FIELDS)) <= set(move)
+    rating = next(rating for rating in role["competencies"].values() if isinstance(rating, dict))
+    assert set(fileformat.field_names(fileformat.RATING_FIELDS)) <= set(rating)
+
+
 # -- the documented differences -------------------------------------------------
 # Each is listed in the README section "Where the schema and validate differ";
 # the text below is how that list names it.
