@@ -355,8 +355,9 @@ class Builder(Checker):
                 hint = self.suggest(str(key), context.competencies)
                 self.error(where, f"unknown competency '{key}'{hint}")
                 continue
-            if isinstance(value, int) and not isinstance(value, bool):
-                level = self.integer(value, where, f"'{key}' level", *_SCALE_BOUNDS)  # shorthand
+            # The level alone (shorthand); `2.0` is 2 here too, as in the schema.
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                level = self.integer(value, where, f"'{key}' level", *_SCALE_BOUNDS)
                 if level is not None:
                     ratings[str(key)] = Rating(level)
                 continue
