@@ -189,6 +189,7 @@ def test_compare_json_carries_both_roles_and_the_differences(run: Run) -> None:
         {
             "id": "strategy",
             "name": "Strategy",
+            "area": "",
             "a": {
                 "level": 1,
                 "expectation": "Follows the plan.",
@@ -208,6 +209,7 @@ def test_compare_json_carries_both_roles_and_the_differences(run: Run) -> None:
         {
             "id": "delivery",
             "name": "Delivery",
+            "area": "",
             "a": {
                 "level": 2,
                 "expectation": "Ships small pieces.",

@@ -99,7 +99,7 @@ def test_dot_export_structure(run: Run) -> None:
     assert text.startswith("digraph ladder {\n  rankdir=BT;")
     assert text.rstrip().endswith("}")
     assert text.count("{") == text.count("}")
-    edges = re.findall(r'^  "([a-z0-9-]+)" -> "([a-z0-9-]+)";$', text, re.M)
+    edges = re.findall(r'^  "([a-z0-9-]+)" -> "([a-z0-9-]+)"(?: \[[^]]*\])?;$', text, re.M)
     expected = {
         (r["id"], t)
         for r in json.loads(export(run, bundled_ladder_path(), "json"))["roles"]
@@ -124,7 +124,14 @@ def test_markdown_export_is_a_wiki_page(run: Run) -> None:
     text = export(run, bundled_ladder_path(), "markdown")
     assert text.startswith("# Product management career ladder\n")
     headings = re.findall(r"^## (.+)$", text, re.M)
-    assert headings == ["Overview", "The ladder at a glance", "Proficiency scale", "Competencies", "Roles"]
+    assert headings == [
+        "Overview",
+        "The ladder at a glance",
+        "Tracks",
+        "Proficiency scale",
+        "Competencies",
+        "Roles",
+    ]
     assert "```mermaid\nflowchart BT\n" in text
     for role in run_json(run, "list"):
         assert f'### <a id="{role["id"]}"></a>{role["title"]}' in text

@@ -45,7 +45,7 @@ def test_check_mode_reports_a_stale_grammar(tmp_path: Path, monkeypatch: pytest.
 
 def test_fast_commands_are_the_plain_ones() -> None:
     fast = [name for name, command in grammar.COMMANDS.items() if command["fast"]]
-    assert fast == ["list", "show", "next", "compare", "path", "tree", "search", "schema"]
+    assert fast == ["list", "show", "next", "compare", "path", "tree", "search", "info", "validate", "schema"]
 
 
 def invoke(entry: Callable[[], object], argv: list[str], env: Mapping[str, str | None]) -> Outcome:
@@ -189,6 +189,17 @@ def test_fast_path_and_typer_agree_on_generated_completions(
 
 
 # -- rules the generated inputs rarely reach ---------------------------------------
+def test_an_unreadable_file_to_validate_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root every file is readable, so the refusal is simulated."""
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: path != str(SMALL) and real_access(path, mode))
+    argv = ["validate", str(SMALL)]
+    assert launcher.fast_call(argv, {}) is None
+    fast = invoke(launcher.main, argv, {})
+    assert fast[0] == 2 and "is not readable" in fast[2]
+    assert launcher.fast_call(["validate", "/nonexistent.yaml"], {}) is not None
+
+
 def test_an_unreadable_ladder_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Typer refuses a ladder it may not read with its own message; as root
     every file is readable, so the refusal is simulated."""

@@ -122,11 +122,39 @@ def test_init_writes_a_starter_that_validates(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert f"Wrote {path}" in result.stderr
-    assert path.read_text().startswith("# A starter ladder for pmpath.")
+    assert path.read_text().startswith(
+        "# yaml-language-server: $schema=./ladder.schema.json\n# A starter ladder for pmpath:"
+    )
     check = run("validate", str(path))
     assert check.exit_code == 0
-    assert check.stdout == f"{path}: valid: 3 roles\n"
-    assert run_json(run, "--ladder", str(path), "next", "senior")["next"][0]["id"] == "head-of-product"
+    assert check.stdout == f"{path}: valid: 5 roles\n"  # and no warning
+    moves = run_json(run, "--ladder", str(path), "show", "senior")["moves"]
+    assert [(move["to"], move["kind"]) for move in moves] == [
+        ("principal-pm", "promotion"),
+        ("group-pm", "apply"),
+    ]
+
+
+def test_the_starter_shows_every_part_of_the_format(run: Run) -> None:
+    text = run("init", "-").stdout
+    data = yaml.safe_load(text)
+    assert {"title", "description", "version", "source", "license"} <= set(data)
+    for section in ("levels", "tracks", "areas", "competencies", "scale", "titles"):
+        assert data[section], section
+    assert all("area" in competency for competency in data["competencies"])
+    roles = {role["id"]: role for role in data["roles"]}
+    assert any(isinstance(role.get("track"), list) and len(role["track"]) > 1 for role in roles.values())
+    assert any(isinstance(role["level"], str) for role in roles.values())  # a level given by its label
+    moves = [move for role in roles.values() for move in role.get("next", []) if isinstance(move, dict)]
+    assert any(move.get("kind") == "apply" and move.get("ready_when") for move in moves)
+    assert any(move.get("kind") == "lateral" for move in moves)
+    ratings = [rating for role in roles.values() for rating in role.get("competencies", {}).values()]
+    full = [rating for rating in ratings if isinstance(rating, dict)]
+    assert any(
+        isinstance(r.get("expectation"), list) and r.get("examples") and r.get("not_yet") for r in full
+    )
+    assert any(key.startswith("x-") for key in data)
+    assert any(key.startswith("x-") for role in roles.values() for key in role)
 
 
 def test_init_refuses_to_overwrite_without_force(run: Run, tmp_path: Path) -> None:

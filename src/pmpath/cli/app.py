@@ -58,12 +58,34 @@ def main_options(ladder: LadderOption = None, version: VersionFlag = False) -> N
 
 @app.command("list")
 @runs(commands.list_roles)
-def list_roles(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
+def list_roles(
+    ctx: typer.Context,
+    track: Annotated[
+        str | None,
+        typer.Option("--track", help="Only roles on this track (its id or title).", show_default=False),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level",
+            help="Only roles at this level (its number, or its name from 'levels').",
+            show_default=False,
+        ),
+    ] = None,
+    json_: JsonFlag = False,
+    no_color: NoColorFlag = False,
+) -> None:
     """List every role on the ladder, in ladder order.
+
+    A role that several tracks share is on each of them. A track or level the
+    ladder does not have is a usage error (exit 2); when no role matches both
+    filters, the list is empty ([] under --json) and the exit code is 0.
 
     Examples:
 
       pmpath list
+
+      pmpath list --track management --level 6
 
       pmpath list --json | jq -r '.[].title'
     """
@@ -109,6 +131,12 @@ def compare(
     no_color: NoColorFlag = False,
 ) -> None:
     """Compare two roles side by side: level, scope, responsibilities, competencies.
+
+    Any two roles compare, up, down or across; the route from A to B is shown
+    when the ladder's moves lead there (under --json, 'route' lists its ids,
+    [] when there is none). On a ladder described in words only, the
+    statements stand side by side and readiness is not applicable
+    ('readiness': null, 'readiness_applicable': false).
 
     Examples:
 
@@ -223,6 +251,13 @@ def gap(
     ready you are for TO: the levels you have (each counted up to the level
     TO needs) as a percentage of the levels TO needs.
 
+    FROM and TO may be any two roles. When no route leads from FROM to TO,
+    the levels are still compared and no signals are listed; under --json,
+    'route' is then [] and 'route_found' false. A competency either side
+    does not describe, or describes in words only, counts toward nothing;
+    where none has a level on both sides, 'readiness' is null and
+    'readiness_applicable' false.
+
     Examples:
 
       pmpath gap pm director
@@ -268,6 +303,21 @@ def assess(
             "assess asks questions and needs a terminal; in scripts use 'pmpath gap --me FILE TO'"
         )
     return commands.assess(ladder_path(ctx), to_role, from_role, save, no_color)
+
+
+@app.command()
+@runs(commands.info)
+def info(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
+    """Describe the ladder in use: its title, version, source and licence,
+    the file it comes from, and how many roles, tracks, levels, areas and
+    competencies it has.
+
+    Examples:
+
+      pmpath info
+
+      pmpath --ladder our-ladder.yaml info --json | jq .counts
+    """
 
 
 class ExportFormat(str, enum.Enum):

@@ -27,14 +27,18 @@ if TYPE_CHECKING:
     from pmpath.queries.gap import Gap
 
 
-def list_roles(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
-    ladder = load_ladder(ladder_path)
+def list_roles(
+    ladder_path: Path | None, track: str | None, level: str | None, json_: bool, no_color: bool
+) -> int:
+    from pmpath.queries.listing import role_list
+
+    result = role_list(load_ladder(ladder_path), track, level)
     if json_:
-        write_stdout(serialize.dumps(serialize.role_list(ladder)))
+        write_stdout(serialize.dumps(serialize.role_list(result)))
     else:
         from pmpath.output import render
 
-        print_human(render.list_view, ladder, no_color)
+        print_human(render.list_view, result, no_color)
     return EXIT_OK
 
 
@@ -141,10 +145,12 @@ def _require_competencies(ladder: Ladder) -> None:
         raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
 
 
-def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> list[Role]:
-    from pmpath.queries import routes
+def _gap_route(ladder: Ladder, start: Role | None, goal: Role) -> tuple[Role, ...]:
+    """The route to show the signals of: () when none leads there, just the
+    goal when there is no start."""
+    from pmpath.queries.compare import route_between
 
-    return routes.shortest_route(ladder, start, goal) if start is not None else [goal]
+    return route_between(ladder, start, goal) if start is not None else (goal,)
 
 
 def _print_gap(result: Gap, json_: bool, no_color: bool) -> None:
@@ -171,7 +177,7 @@ def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool
         assessment = load_self_assessment(me, ladder)
         start = ladder.role(assessment.role) if assessment.role else None
         levels = assessment.levels
-    _print_gap(gap_between(ladder, start, _gap_route(ladder, start, goal), levels), json_, no_color)
+    _print_gap(gap_between(ladder, start, goal, _gap_route(ladder, start, goal), levels), json_, no_color)
     return EXIT_OK
 
 
@@ -186,13 +192,26 @@ def assess(
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
     start = names.resolve_role(ladder, from_role) if from_role else None
-    route = _gap_route(ladder, start, goal)  # no route: said before asking anything
+    route = _gap_route(ladder, start, goal)
     levels = interactive.ask_levels(ladder, goal, no_color)
-    _print_gap(gap_between(ladder, start, route, levels), False, no_color)
+    _print_gap(gap_between(ladder, start, goal, route, levels), False, no_color)
     target = str(save) if save else interactive.ask_save_path("my-levels.yaml", no_color)
     if target:
         write_file(Path(target), self_assessment_yaml(start.id if start else None, levels), overwrite=True)
         print_message(f"Saved to {target}. Next time: pmpath gap --me {target} {goal.id}")
+    return EXIT_OK
+
+
+def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.info import ladder_info
+
+    result = ladder_info(load_ladder(ladder_path), bundled=ladder_path is None)
+    if json_:
+        write_stdout(serialize.dumps(serialize.info(result)))
+    else:
+        from pmpath.output import render
+
+        print_human(render.info_view, result, no_color)
     return EXIT_OK
 
 

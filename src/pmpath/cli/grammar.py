@@ -7,9 +7,10 @@ COMMANDS: name -> {
     "ladder": whether that function takes the ladder path first,
     "fast": whether launcher.py may run it without Typer (see grammar_gen.py),
     "parameters": the function's other parameters, in order,
-    "arguments": (parameter, words (-1: any number), required, "role" | "text" | "other"),
+    "arguments": (parameter, words (-1: any number), required, "role" | "text" | "path" | "other"),
     "flags": boolean option -> parameter,
     "options": the options that take a value or are not plain flags,
+    "unset": the parameters of options that take a value and default to None,
 }
 """
 
@@ -33,6 +34,7 @@ COMPLETED_COMMANDS = (
     "search",
     "gap",
     "assess",
+    "info",
     "export",
     "validate",
     "schema",
@@ -44,10 +46,11 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "runs": "list_roles",
         "ladder": True,
         "fast": True,
-        "parameters": ("json_", "no_color"),
+        "parameters": ("track", "level", "json_", "no_color"),
         "arguments": (),
         "flags": {"--json": "json_", "--no-color": "no_color"},
-        "options": (),
+        "options": ("--track", "--level"),
+        "unset": ("track", "level"),
     },
     "show": {
         "runs": "show",
@@ -57,6 +60,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("role", 1, True, "role"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": (),
+        "unset": (),
     },
     "next": {
         "runs": "next_",
@@ -66,6 +70,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("role", 1, True, "role"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": (),
+        "unset": (),
     },
     "compare": {
         "runs": "compare",
@@ -75,6 +80,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("role_a", 1, True, "role"), ("role_b", 1, True, "role")),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": (),
+        "unset": (),
     },
     "path": {
         "runs": "path",
@@ -84,6 +90,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("from_role", 1, True, "role"), ("to_role", 1, True, "role")),
         "flags": {"--all": "all_", "--json": "json_", "--no-color": "no_color"},
         "options": (),
+        "unset": (),
     },
     "tree": {
         "runs": "tree",
@@ -93,6 +100,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("role", 1, False, "role"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": (),
+        "unset": (),
     },
     "search": {
         "runs": "search",
@@ -102,6 +110,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("text", 1, True, "text"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": (),
+        "unset": (),
     },
     "gap": {
         "runs": "gap",
@@ -111,6 +120,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("roles", -1, True, "role"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": ("--me",),
+        "unset": ("me",),
     },
     "assess": {
         "runs": None,
@@ -120,6 +130,17 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (("to_role", 1, True, "role"),),
         "flags": {"--no-color": "no_color"},
         "options": ("--from", "--save"),
+        "unset": ("from_role", "save"),
+    },
+    "info": {
+        "runs": "info",
+        "ladder": True,
+        "fast": True,
+        "parameters": ("json_", "no_color"),
+        "arguments": (),
+        "flags": {"--json": "json_", "--no-color": "no_color"},
+        "options": (),
+        "unset": (),
     },
     "export": {
         "runs": None,
@@ -129,15 +150,17 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (),
         "flags": {},
         "options": ("--format", "-f", "--output", "-o"),
+        "unset": ("output",),
     },
     "validate": {
         "runs": "validate",
         "ladder": True,
-        "fast": False,
+        "fast": True,
         "parameters": ("path", "json_"),
-        "arguments": (("path", 1, False, "other"),),
+        "arguments": (("path", 1, False, "path"),),
         "flags": {"--json": "json_"},
         "options": (),
+        "unset": (),
     },
     "schema": {
         "runs": "schema",
@@ -147,14 +170,16 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "arguments": (),
         "flags": {},
         "options": (),
+        "unset": (),
     },
     "init": {
         "runs": "init",
         "ladder": False,
         "fast": False,
         "parameters": ("path", "force"),
-        "arguments": (("path", 1, False, "other"),),
+        "arguments": (("path", 1, False, "path"),),
         "flags": {"--force": "force"},
         "options": (),
+        "unset": (),
     },
 }

@@ -9,7 +9,9 @@ so a change to app.py that is not followed by a run of this script fails CI.
 A command is marked "fast" (launcher.py may run it without Typer) only when
 Typer's answer is certain from the words alone: it is declared with @runs, its
 arguments are plain text (one word each; optional ones default to None), and
-its options are boolean flags without environment variables or callbacks.
+its options are boolean flags without environment variables or callbacks, or
+options that take one value and default to None ("unset"): the fast path
+runs only the calls that leave those out, and Typer parses the others.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typer.core import TyperArgument as Argument
 from typer.core import TyperGroup
 from typer.core import TyperOption as Option
 from typer.main import get_command
+from typer.models import TyperPath as ClickPath
 
 from pmpath.cli.app import app
 from pmpath.cli.options import RUNS_ATTRIBUTE, RoleName
@@ -43,9 +46,10 @@ COMMANDS: name -> {
     "ladder": whether that function takes the ladder path first,
     "fast": whether launcher.py may run it without Typer (see grammar_gen.py),
     "parameters": the function's other parameters, in order,
-    "arguments": (parameter, words (-1: any number), required, "role" | "text" | "other"),
+    "arguments": (parameter, words (-1: any number), required, "role" | "text" | "path" | "other"),
     "flags": boolean option -> parameter,
     "options": the options that take a value or are not plain flags,
+    "unset": the parameters of options that take a value and default to None,
 }
 """
 
@@ -60,7 +64,20 @@ def _kind(argument: Parameter) -> str:
         return "other"
     if isinstance(argument.type, RoleName):
         return "role"
+    if _plain_path(argument.type):
+        return "path"
     return "text" if type(argument.type) is StringParamType else "other"
+
+
+def _plain_path(kind: object) -> bool:
+    """A path Click converts without checks, except that one which exists
+    must be readable (launcher.py sends such a call to Typer)."""
+    return (
+        isinstance(kind, ClickPath)
+        and not (kind.exists or kind.writable or kind.resolve_path or kind.allow_dash)
+        and kind.file_okay
+        and kind.dir_okay
+    )
 
 
 def _is_flag(option: Option) -> bool:
@@ -75,6 +92,19 @@ def _is_flag(option: Option) -> bool:
     )
 
 
+def _is_unset_value(option: Option) -> bool:
+    """An option that takes one value and is None when left out: the fast
+    path knows its value in every call that does not name it."""
+    return (
+        not option.is_flag
+        and option.nargs == 1
+        and option.default is None
+        and not (option.multiple or option.count or option.is_eager)
+        and option.callback is None
+        and not option.envvar
+    )
+
+
 def _command(command: Command) -> dict[str, Any]:
     assert command.callback is not None
     declaration = inspect.unwrap(command.callback)
@@ -83,6 +113,7 @@ def _command(command: Command) -> dict[str, Any]:
     arguments = [param for param in command.params if isinstance(param, Argument)]
     options = [param for param in command.params if isinstance(param, Option)]
     flags = [option for option in options if _is_flag(option)]
+    unset = [option for option in options if _is_unset_value(option)]
     others = [
         name for option in options if option not in flags for name in (*option.opts, *option.secondary_opts)
     ]
@@ -94,7 +125,7 @@ def _command(command: Command) -> dict[str, Any]:
     fast = bool(
         runs
         and plain_parsing
-        and not others
+        and all(option in flags or option in unset for option in options)
         and all(arg.nargs == 1 and _kind(arg) != "other" for arg in arguments)
         and all(arg.required or arg.default is None for arg in arguments)
     )
@@ -106,6 +137,7 @@ def _command(command: Command) -> dict[str, Any]:
         "arguments": tuple((arg.name, arg.nargs, arg.required, _kind(arg)) for arg in arguments),
         "flags": {name: flag.name for flag in flags for name in flag.opts},
         "options": tuple(others),
+        "unset": tuple(option.name for option in unset),
     }
 
 

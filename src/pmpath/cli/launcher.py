@@ -9,7 +9,8 @@ calls whose answer is certain are parsed here and sent straight to
 
     pmpath [--ladder PATH] COMMAND ARGS... [FLAGS...]
         for each command declared with @runs whose arguments are plain words
-        and whose options are boolean flags, in any order
+        and whose options are boolean flags, in any order (options that take
+        a value are left to Typer)
     bash completion of a command name or of a role argument
 
 Anything else (help, --version, `--`, options with values or unknown, a wrong
@@ -73,6 +74,7 @@ def _parse(command: dict[str, Any], words: list[str]) -> list[Any] | None:
     """The values of the command's parameters, in order, or None."""
     flags: dict[str, str] = command["flags"]
     values: dict[str, Any] = dict.fromkeys(flags.values(), False)
+    values.update(dict.fromkeys(command["unset"]))  # named in the call, they send it to Typer
     positional = []
     for word in words:
         if word in flags:
@@ -85,8 +87,17 @@ def _parse(command: dict[str, Any], words: list[str]) -> list[Any] | None:
     required = sum(1 for _, _, is_required, _ in arguments if is_required)
     if not required <= len(positional) <= len(arguments):
         return None
-    for index, (name, _, _, _) in enumerate(arguments):
-        values[name] = positional[index] if index < len(positional) else None
+    for index, (name, _, _, kind) in enumerate(arguments):
+        given = positional[index] if index < len(positional) else None
+        if kind == "path" and given is not None:
+            # Typer refuses a path that exists but cannot be read, with its own message.
+            if os.path.exists(given) and not os.access(given, os.R_OK):
+                return None
+            from pathlib import Path
+
+            values[name] = Path(given)
+        else:
+            values[name] = given
     return [values[name] for name in command["parameters"]]
 
 

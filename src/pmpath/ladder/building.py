@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from pmpath.ladder import fileformat
 from pmpath.ladder.checking import Checker, Path_, kind_name
 from pmpath.ladder.fileformat import FieldSpec, Section
 from pmpath.ladder.model import (
+    EMPTY,
     Area,
     Competency,
     JobTitle,
@@ -51,6 +53,11 @@ _UNIQUE = {
 
 
 _TABLES: dict[int, dict[str, FieldSpec]] = {}
+_ID = re.compile(fileformat.ID_PATTERN)
+_NUMBERS = ("int", "level")
+_REQUIRED_ROLE_FIELDS = tuple(
+    spec.attr for spec in fileformat.ROLE_FIELDS if spec.required
+)  # kinds whose plain value is a whole number within the spec's bounds
 
 
 def _by_name(specs: tuple[FieldSpec, ...]) -> dict[str, FieldSpec]:
@@ -137,8 +144,16 @@ class Builder(Checker):
                     hint = self.suggest(str(key), extra or by_name)
                     self.warn((*path, str(key)), f"unknown key '{key}' in {what}{hint}; it is ignored")
                 continue
-            if type(raw) is str and spec.kind == "text" and (not spec.required or raw.strip()):
-                values[spec.attr] = raw  # the commonest value, checked in full
+            # The commonest values, checked in full without the general readers.
+            kind, raw_type = spec.kind, type(raw)
+            if raw_type is str and (
+                (kind == "text" and (not spec.required or raw.strip()))
+                or (kind == "id" and raw.isascii() and _ID.fullmatch(raw))
+            ):
+                values[spec.attr] = raw
+                continue
+            if raw_type is int and kind in _NUMBERS and spec.minimum <= raw <= spec.maximum:
+                values[spec.attr] = raw
                 continue
             value = self.value(spec, raw, (*path, key), context, prefix)
             if value is not MISSING:
@@ -295,8 +310,9 @@ class Builder(Checker):
         if isinstance(value, str) and value in context.labels:
             return context.labels[value]
         if isinstance(value, str) and context.labels:
-            known = ", ".join(sorted(context.labels)[:8])
-            self.error(where, f"level '{value}' is not a label in 'levels' (the labels are: {known})")
+            self.error(
+                where, f"level '{value}' is not a label in 'levels' (the labels are: {context.some_labels})"
+            )
             return 0
         number = self.integer(value, where, "'level'", spec.minimum or 0, spec.maximum or 0)
         return 0 if number is None else number
@@ -311,15 +327,16 @@ class Builder(Checker):
             return ()
         found: list[_RawMove] = []
         for index, item in enumerate(raw):
-            path = (*where, index)
-            if isinstance(item, str):
-                found.append(_RawMove(path, {"to": item}))
+            if type(item) is str:  # the commonest move: a bare id
+                found.append(_RawMove(where, index, item, None))
             elif isinstance(item, dict):
-                values = self.fields(item, fileformat.MOVE_FIELDS, path, "a move")
+                values = self.fields(item, fileformat.MOVE_FIELDS, (*where, index), "a move")
                 if "to" in values:
-                    found.append(_RawMove(path, values))
+                    found.append(_RawMove(where, index, values["to"], values))
             else:
-                self.error(path, f"'next' entries must be a role id or a move, not {kind_name(item)}")
+                self.error(
+                    (*where, index), f"'next' entries must be a role id or a move, not {kind_name(item)}"
+                )
         return tuple(found)
 
     def ratings(self, raw: object, path: Path_, context: _Context) -> dict[str, Rating]:
@@ -330,13 +347,17 @@ class Builder(Checker):
             return {}
         ratings: dict[str, Rating] = {}
         for key, value in entry.items():
+            if type(value) is int and value in _SHORTHAND and key in context.competencies:
+                ratings[key] = _SHORTHAND[value]  # the commonest rating: a level alone
+                continue
             where = (*path, str(key))
             if str(key) not in context.competencies:
                 hint = self.suggest(str(key), context.competencies)
                 self.error(where, f"unknown competency '{key}'{hint}")
                 continue
-            if isinstance(value, int) and not isinstance(value, bool):
-                level = self.integer(value, where, f"'{key}' level", *_SCALE_BOUNDS)  # shorthand
+            # The level alone (shorthand); `2.0` is 2 here too, as in the schema.
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                level = self.integer(value, where, f"'{key}' level", *_SCALE_BOUNDS)
                 if level is not None:
                     ratings[str(key)] = Rating(level)
                 continue
@@ -400,7 +421,7 @@ class Builder(Checker):
         if entry is None:
             return None
         values = self.fields(entry, fileformat.ROLE_FIELDS, path, "a role", context=context)
-        if not all(spec.attr in values for spec in fileformat.ROLE_FIELDS if spec.required):
+        if not all(name in values for name in _REQUIRED_ROLE_FIELDS):
             return None
         if hidden := invisible_in(values["title"]):
             self.warn((*path, "title"), f"'title' contains the invisible character {hidden}")
@@ -463,12 +484,13 @@ class Builder(Checker):
         `placed` pairs each role's checked values with its index in the file.
         """
         by_id = self.check_names(placed)
+        levels = {role_id: values["level"] for role_id, (_, values) in by_id.items()}
         previous: dict[str, list[str]] = {role_id: [] for role_id in by_id}
         built_moves: dict[str, tuple[Move, ...]] = {}
         for role_id, (_, values) in by_id.items():
             moves: dict[str, Move] = {}
-            for raw in values.get("moves", ()):
-                move = self.move(role_id, values["level"], raw, by_id)
+            for raw in values.pop("moves", ()):
+                move = self.move(role_id, values["level"], raw, levels)
                 if move is None:
                     continue
                 if move.to in moves:
@@ -477,38 +499,31 @@ class Builder(Checker):
                 moves[move.to] = move
                 previous[move.to].append(role_id)
             built_moves[role_id] = tuple(moves.values())
-        roles = []
-        for role_id, (_, values) in by_id.items():
-            fields = {key: value for key, value in values.items() if key != "moves"}
-            roles.append(
-                Role(
-                    **fields,
-                    moves=built_moves[role_id],
-                    previous=tuple(previous[role_id]),
-                    level_label=names_by_level.get(values["level"], ""),
-                )
+        return [
+            Role(
+                **values,
+                moves=built_moves[role_id],
+                previous=tuple(previous[role_id]),
+                level_label=names_by_level.get(values["level"], ""),
             )
-        return roles
+            for role_id, (_, values) in by_id.items()
+        ]
 
-    def move(
-        self, role_id: str, level: int, raw: _RawMove, by_id: dict[str, tuple[int, dict[str, Any]]]
-    ) -> Move | None:
-        values = raw.values
-        target = values["to"]
-        where = raw.path if len(values) == 1 else (*raw.path, "to")
+    def move(self, role_id: str, level: int, raw: _RawMove, levels: dict[str, int]) -> Move | None:
+        target, values = raw.to, raw.values
         if target == role_id:
-            self.error(where, f"role '{role_id}' lists itself in 'next'")
+            self.error(raw.to_path, f"role '{role_id}' lists itself in 'next'")
             return None
-        if target not in by_id:
-            hint = self.suggest(target, by_id)
-            self.error(where, f"'next' of '{role_id}' names unknown role '{target}'{hint}")
+        target_level = levels.get(target)
+        if target_level is None:
+            hint = self.suggest(target, levels)
+            self.error(raw.to_path, f"'next' of '{role_id}' names unknown role '{target}'{hint}")
             return None
-        target_level = by_id[target][1]["level"]
-        kind = values.get("kind")
+        kind = values.get("kind") if values is not None else None
         if kind is None:
             if target_level < level:
                 self.error(
-                    where,
+                    raw.to_path,
                     f"'{role_id}' (level {level}) leads down to '{target}' (level {target_level}): "
                     f"a move down must name its kind ({', '.join(fileformat.MOVE_KINDS)})",
                 )
@@ -518,16 +533,20 @@ class Builder(Checker):
             self.warn(
                 (*raw.path, "kind"), f"'{role_id}' is promoted to '{target}', which is not a higher level"
             )
+        if values is None:
+            return Move(target, kind)
         return Move(
             target,
             kind,
             declared="kind" in values,
             ready_when=values.get("ready_when", ()),
-            extensions=values.get("extensions", {}),
+            extensions=values.get("extensions", EMPTY),
         )
 
 
 _SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
+# A rating written as a level alone, one shared (frozen) object per level.
+_SHORTHAND = {level: Rating(level) for level in range(_SCALE_BOUNDS[0], _SCALE_BOUNDS[1] + 1)}
 
 
 class _Context:
@@ -541,11 +560,24 @@ class _Context:
         self.scale_levels = scale_levels
         self.labels = labels
         self.tracks = tracks
+        # Named in each unknown-label error: worked out once, not per error.
+        self.some_labels = ", ".join(list(labels)[:8]) + (", ..." if len(labels) > 8 else "")
 
 
 class _RawMove:
-    """A move as read, before its target is known: where it was, and its values."""
+    """A move as read, before its target is known: where it was written, the
+    id it leads to, and its other values when it was written as a mapping."""
 
-    def __init__(self, path: Path_, values: dict[str, Any]) -> None:
-        self.path = path
-        self.values = values
+    __slots__ = ("index", "to", "values", "where")
+
+    def __init__(self, where: Path_, index: int, to: str, values: dict[str, Any] | None) -> None:
+        self.where, self.index, self.to, self.values = where, index, to, values
+
+    @property
+    def path(self) -> Path_:
+        return (*self.where, self.index)
+
+    @property
+    def to_path(self) -> Path_:
+        """Where the target is written: the entry itself, or its `to` key."""
+        return self.path if self.values is None else (*self.path, "to")

@@ -87,12 +87,12 @@ class FieldSpec:
     minimum: int | None = None  # bounds of an "int" field
     maximum: int | None = None
     example: object = None  # for the schema's `examples`
-    # The model attribute that holds the field, when it is not `name`.
-    attribute: str = ""
+    # The model attribute that holds the field; left out, it is `name`.
+    attr: str = ""
 
-    @property
-    def attr(self) -> str:
-        return self.attribute or self.name
+    def __post_init__(self) -> None:
+        if not self.attr:
+            object.__setattr__(self, "attr", self.name)
 
 
 def _id(what: str, example: str) -> FieldSpec:
@@ -138,7 +138,7 @@ ROLE_FIELDS: tuple[FieldSpec, ...] = (
         "lists 'tracks', each must be one of their ids.",
         "Track",
         example="individual-contributor",
-        attribute="tracks",
+        attr="tracks",
     ),
     FieldSpec("summary", "text", "What the role is, in a sentence or two.", "Summary", prose=True),
     FieldSpec(
@@ -180,7 +180,7 @@ ROLE_FIELDS: tuple[FieldSpec, ...] = (
         "The roles this role leads to: an id, or a move with 'to', 'kind' and its own 'ready_when'.",
         "Leads to",
         example=["principal-pm", {"to": "group-pm", "kind": "apply"}],
-        attribute="moves",
+        attr="moves",
     ),
     FieldSpec(
         "competencies",

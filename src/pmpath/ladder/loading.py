@@ -48,8 +48,8 @@ def _collector_paused() -> Iterator[None]:
 def check_ladder(path: Path | None = None, strict: bool = False) -> Checked:
     """Load a ladder, returning it (None if it has any error) and every problem found.
 
-    `strict` adds the checks that need the YAML node tree (duplicate keys);
-    `validate` uses it, ordinary commands do not. The file is read once and
+    `strict` adds the checks only the YAML itself can answer (keys written
+    twice); `validate` uses it, ordinary commands do not. The file is read once and
     parsed at most once. With no path, the bundled ladder is built from the
     JSON parsed when the wheel was built, if there is one.
     """
@@ -78,15 +78,16 @@ def _check(path: Path | None, strict: bool) -> Checked:
 def _parse_and_check(source: Path, strict: bool) -> Checked:
     from pmpath.ladder import yamlsafe
 
+    duplicates: list[Problem] | None = [] if strict else None
     try:
         raw = reading.read_bytes(source)
         text = reading.decode(raw)
-        data, root = yamlsafe.parse(text, keep_nodes=strict)
+        data, root = yamlsafe.parse(text, duplicates=duplicates)
     except FileProblem as fatal:
         return None, [fatal.problem]
     builder = Builder()
     ladder = builder.build(data, source)
-    problems = builder.problems + (yamlsafe.duplicate_keys(root) if strict else [])
+    problems = builder.problems + (duplicates or [])
     if problems:
         problems = yamlsafe.with_lines(problems, root, text)
     return ladder, problems

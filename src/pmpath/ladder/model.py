@@ -7,12 +7,36 @@ give them back unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 Extensions = Mapping[str, Any]
+
+
+class _Empty(Mapping[str, Any]):
+    """A read-only empty mapping that dataclasses accept as a default (it is
+    hashable): one shared instance instead of a new dict per move, rating
+    and role of a large ladder."""
+
+    def __getitem__(self, key: str) -> NoReturn:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+
+EMPTY: Mapping[str, Any] = _Empty()
 
 
 # Slots only on the classes a large ladder has many of: they save memory per
@@ -27,7 +51,7 @@ class Rating:
     statements: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     not_yet: tuple[str, ...] = ()
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
     @property
     def expectation(self) -> str:
@@ -45,7 +69,7 @@ class Move:
     # Whether the file names the kind; an inferred kind is not written back.
     declared: bool = False
     ready_when: tuple[str, ...] = ()
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True)
@@ -54,7 +78,7 @@ class Competency:
     name: str
     description: str = ""
     area: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True)
@@ -62,7 +86,7 @@ class Area:
     id: str
     name: str
     description: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True)
@@ -70,7 +94,7 @@ class Track:
     id: str
     title: str
     description: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True)
@@ -80,7 +104,7 @@ class LevelName:
     level: int
     label: str
     description: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True)
@@ -88,7 +112,7 @@ class ScaleLevel:
     level: int
     name: str
     description: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True)
@@ -98,7 +122,7 @@ class JobTitle:
     title: str
     roles: tuple[str, ...]
     note: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +144,15 @@ class Role:
     moves: tuple[Move, ...] = ()
     # Derived by the loader from every other role's moves; never written in YAML.
     previous: tuple[str, ...] = ()
-    competencies: Mapping[str, Rating] = field(default_factory=dict)
+    competencies: Mapping[str, Rating] = EMPTY
     # The name of `level` in the ladder's `levels`, if it has one (derived).
     level_label: str = ""
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
     # The ids of `moves`, in order: what every walk over the ladder follows.
     next: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "next", tuple(move.to for move in self.moves))
+        object.__setattr__(self, "next", tuple([move.to for move in self.moves]))
 
     @property
     def track(self) -> str:
@@ -156,7 +180,7 @@ class Ladder:
     competencies: tuple[Competency, ...] = ()
     scale: tuple[ScaleLevel, ...] = ()
     titles: tuple[JobTitle, ...] = ()
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = EMPTY
     # The file the ladder was loaded from.
     path: Path | None = None
     by_id: Mapping[str, Role] = field(default_factory=dict, compare=False, repr=False)

@@ -1,9 +1,12 @@
 """The ladder format as a JSON Schema (draft 2020-12), built from the tables
 in `fileformat`: every key has the title and description the table gives it.
 
-What the schema cannot say (references between parts of the file, unique
-ids across entries, YAML 1.1 readings such as `yes`) only `pmpath validate`
-checks; the README lists each difference.
+The schema accepts and refuses what `pmpath validate` does, as far as a
+schema can say it: a list or a mapping left empty (`next:` with nothing
+after it) is read as none, as validate reads it. What it cannot say
+(references between parts of the file, unique ids across entries, YAML 1.1
+readings such as `yes`) only validate checks; the README lists each
+difference and tests/test_format2_schema.py checks each one.
 """
 
 from __future__ import annotations
@@ -29,12 +32,14 @@ _ID: dict[str, Any] = {"type": "string", "pattern": _pattern(fileformat.ID_PATTE
 # Python's re reads \W as Unicode; ECMA-262 without the u flag as ASCII, so a
 # JavaScript validator is stricter than pmpath about aliases, never looser.
 _ALIAS: dict[str, Any] = {"type": "string", "pattern": _pattern(fileformat.ALIAS_PATTERN)}
-_TEXT_LIST: dict[str, Any] = {"type": "array", "items": _TEXT}
+# validate reads an empty key (YAML null) as an empty list or mapping.
+_LIST = ["array", "null"]
+_TEXT_LIST: dict[str, Any] = {"type": _LIST, "items": _TEXT}
 _EXTENSIONS = {fileformat.EXTENSION_PATTERN: {"description": "Your own data: kept, exported, never checked."}}
 
 
 def _unique(items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": items, "uniqueItems": True}
+    return {"type": _LIST, "items": items, "uniqueItems": True}
 
 
 def _integer(spec: FieldSpec) -> dict[str, Any]:
@@ -64,30 +69,34 @@ def _by_kind(spec: FieldSpec) -> dict[str, Any]:
     if kind == "text_list":
         return _TEXT_LIST
     if kind == "statements":
-        return {"oneOf": [_TEXT, _TEXT_LIST]}
+        return {"oneOf": [_TEXT, {"type": "array", "items": _TEXT}]}
     if kind == "alias_list":
         return _unique(_ALIAS)
     if kind == "id_list":
         return _unique(_ID)
     if kind == "track_list":
-        return {"oneOf": [_TEXT, {**_unique(_TEXT), "minItems": 1}]}
+        return {"oneOf": [_TEXT, {"type": "array", "items": _TEXT, "uniqueItems": True}]}
     if kind == "level":
         return {"oneOf": [_integer(spec), {**_FILLED_TEXT, "description": "A label from 'levels'."}]}
     if kind == "kind":
         return {"enum": list(fileformat.MOVE_KINDS)}
     if kind == "moves":
         move = _object(fileformat.MOVE_FIELDS, title="Move", description="A move with its kind and signals.")
-        return {"type": "array", "items": {"oneOf": [{**_ID, "description": "The id of a role."}, move]}}
+        return {"type": _LIST, "items": {"oneOf": [{**_ID, "description": "The id of a role."}, move]}}
     if kind == "ratings":
         rating = _object(
             fileformat.RATING_FIELDS,
             title="Rating",
             description="How the role describes the competency: a level, words, or both.",
-            anyOf=[{"required": ["level"]}, {"required": ["expectation"]}],
+            # An empty list of statements says nothing: it needs a level then.
+            anyOf=[
+                {"required": ["level"]},
+                {"required": ["expectation"], "properties": {"expectation": {"minItems": 1}}},
+            ],
         )
         level = fileformat.RATING_FIELDS[0]
         return {
-            "type": "object",
+            "type": ["object", "null"],
             "propertyNames": _ID,
             "additionalProperties": {
                 "oneOf": [{**_integer(level), "description": level.description}, rating]
@@ -105,7 +114,7 @@ def ladder_schema() -> dict[str, Any]:
     role = _object(fileformat.ROLE_FIELDS, title="Role", description="One rung of the ladder.")
     sections = {
         section.key: {
-            "type": "array",
+            "type": _LIST,
             "title": section.key.capitalize(),
             "description": section.description,
             "items": _object(section.fields, title=section.what, description=section.description),

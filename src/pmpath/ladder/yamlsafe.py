@@ -39,8 +39,45 @@ _Base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Path_ = tuple[str | int, ...]
 
 
+# The implicit resolvers by first character, each list followed by the
+# wildcard ones, as BaseResolver.resolve reads them.
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(found + _Base.yaml_implicit_resolvers.get(None, []))
+    for first, found in _Base.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_WILDCARD = tuple(_Base.yaml_implicit_resolvers.get(None, []))
+
+
 class SafeLoader(_Base):  # type: ignore[misc]
-    """The safe loader, with every scalar checked as it is built."""
+    """The safe loader, with every scalar checked as it is built.
+
+    PyYAML calls `resolve` once per node, from C too, and its generic version
+    (which also serves path resolvers, which pmpath never registers) took
+    almost half the composing time of a large ladder. These give the same
+    tags for the resolvers SafeLoader has.
+    """
+
+    def resolve(self, kind: Any, value: str | None, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and value is not None:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """Only path resolvers need the path; there are none."""
+
+    def ascend_resolver(self) -> None:
+        """Only path resolvers need the path; there are none."""
+
+
+_STR_TAG: str = SafeLoader.DEFAULT_SCALAR_TAG
+_SEQ_TAG: str = SafeLoader.DEFAULT_SEQUENCE_TAG
+_MAP_TAG: str = SafeLoader.DEFAULT_MAPPING_TAG
+assert not SafeLoader.yaml_path_resolvers, "resolve() above assumes no path resolvers"
 
 
 def _bounded_int(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -78,30 +115,30 @@ def _checked(kind: str, construct: Any) -> Any:
 
 for _tag, (_kind, _construct) in _SCALARS.items():
     SafeLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _checked(_kind, _construct))
+_checked_int = SafeLoader.yaml_constructors["tag:yaml.org,2002:int"]
 
 
-def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
+def parse(
+    text: str, keep_nodes: bool = False, duplicates: list[Problem] | None = None
+) -> tuple[Any, yaml.Node | None]:
     """Parse YAML once, with safe constructors only. Returns the data and, when
-    asked for or when the document uses anchors, the composed node tree (used
-    to check aliases and to find lines)."""
+    asked for, the composed node tree (used to find lines). With a
+    `duplicates` list, keys written twice in one mapping are added to it."""
     try:
-        if not keep_nodes and "&" not in text:  # no anchors means no aliases
-            data = yaml.load(text, Loader=SafeLoader)
-            root = None
-        else:
-            loader = SafeLoader(text)
+        if not keep_nodes and "&" not in text:  # no anchors, so no aliases to expand
             try:
-                root = loader.get_single_node()
-                # No '&' means no anchors, so no aliases to expand; the walk costs
-                # ~0.35 s per 10,000 roles.
-                if root is not None and "&" in text:
-                    _refuse_expansion_bomb(root)
-                data = loader.construct_document(root) if root is not None else None
-            finally:
-                loader.dispose()
-        if _too_deep(data):
-            raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", _deep_line(root, text))
-        return data, root
+                return _from_events(text, duplicates), None
+            except _Unusual:
+                pass  # left to PyYAML, below
+        loader = SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = _construct_document(loader, root)
+        finally:
+            loader.dispose()
+        if duplicates is not None:
+            duplicates.extend(duplicate_keys(root))
+        return data, (root if keep_nodes else None)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -125,6 +162,112 @@ def parse(text: str, keep_nodes: bool = False) -> tuple[Any, yaml.Node | None]:
         raise FileProblem(f"YAML error: {error}") from None
     except RecursionError:
         raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)") from None
+
+
+class _Unusual(Exception):
+    """The document uses a YAML feature the fast constructor leaves to PyYAML."""
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+# Keys that SafeConstructor rewrites before building a mapping.
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
+def _construct_document(loader: Any, root: yaml.Node | None) -> Any:
+    """The data of a composed document, built by PyYAML once its aliases are
+    known not to expand it far beyond its text."""
+    if root is None:
+        return None
+    _refuse_expansion_bomb(root)
+    data = loader.construct_document(root)
+    if _too_deep(data):
+        raise FileProblem(f"YAML is nested too deeply (over {MAX_DEPTH} levels)", _deep_line(root, ""))
+    return data
+
+
+_AWAITING_KEY: Any = object()
+
+
+def _from_events(text: str, duplicates: list[Problem] | None) -> Any:
+    """Plain data straight from the parser's events, for a document without
+    anchors.
+
+    Composing a node tree first, as PyYAML does, keeps a node and two marks
+    per value alive until the end: on a 20 MB ladder, most of a 1.4 GB peak
+    and half the time. Only the data is kept here; lines are looked up again
+    only when there is a problem to report. Anything unusual (aliases, merge
+    keys, `!!set`, keys that are lists...) raises _Unusual and is left to
+    PyYAML's own constructor.
+    """
+    loader = SafeLoader(text)
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None  # an empty file
+        loader.get_event()  # the document's start
+        resolve = loader.resolve
+        # One frame per open collection: [the collection, its key while its value is read].
+        frames: list[list[Any]] = []
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == _STR_TAG:
+                    value = event.value
+                else:
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                    if tag in _SPECIAL_KEYS:
+                        raise _Unusual
+                    value = _checked_int(loader, node) if tag == _INT_TAG else loader.construct_object(node)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                mapping = kind is yaml.MappingStartEvent
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.MappingNode if mapping else yaml.SequenceNode, None, event.implicit)
+                if tag != (_MAP_TAG if mapping else _SEQ_TAG):
+                    raise _Unusual  # !!set, !!omap, !!pairs, or a tag of its own
+                if frames and type(frames[-1][0]) is dict and frames[-1][1] is _AWAITING_KEY:
+                    raise _Unusual  # a list or mapping used as a key
+                if len(frames) >= MAX_DEPTH:
+                    raise FileProblem(
+                        f"YAML is nested too deeply (over {MAX_DEPTH} levels)", event.start_mark.line + 1
+                    )
+                frames.append([{} if mapping else [], _AWAITING_KEY])
+                continue
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                value = frames.pop()[0]
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:  # an alias
+                raise _Unusual
+            if not frames:
+                root = value
+                continue
+            frame = frames[-1]
+            container = frame[0]
+            if type(container) is list:
+                container.append(value)
+            elif frame[1] is _AWAITING_KEY:
+                if duplicates is not None and value in container:
+                    duplicates.append(
+                        Problem(
+                            f"key '{value}' appears twice in this mapping; the last one wins",
+                            line=event.start_mark.line + 1,
+                            warning=True,
+                        )
+                    )
+                frame[1] = value
+            else:
+                container[frame[1]] = value
+                frame[1] = _AWAITING_KEY
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise _Unusual  # more than one document: PyYAML says so
+        return root
+    finally:
+        loader.dispose()
 
 
 _SEQUENCES = (list, tuple)  # tuples: the pairs of !!omap and !!pairs
@@ -212,19 +355,21 @@ def compose(text: str) -> yaml.Node | None:
 
 
 def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
-    """YAML keeps the last of two equal keys silently; say so."""
+    """YAML keeps the last of two equal keys silently; say so. Only
+    collections are walked (scalars hold no keys), each once even when
+    aliases repeat it."""
     found: list[Problem] = []
     seen_nodes: set[int] = set()
-    stack = [root] if root is not None else []
+    stack = [root] if isinstance(root, yaml.CollectionNode) else []
     while stack:
         node = stack.pop()
         if id(node) in seen_nodes:  # an alias: already checked
             continue
         seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
+        if type(node) is yaml.MappingNode:
             keys: set[str] = set()
-            for key, _ in node.value:
-                if isinstance(key, yaml.ScalarNode):
+            for key, value in node.value:
+                if type(key) is yaml.ScalarNode:
                     if key.value in keys:
                         found.append(
                             Problem(
@@ -234,17 +379,110 @@ def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
                             )
                         )
                     keys.add(key.value)
-        stack.extend(_children(node))
+                else:
+                    stack.append(key)
+                if type(value) is not yaml.ScalarNode:
+                    stack.append(value)
+        else:
+            stack.extend(child for child in node.value if type(child) is not yaml.ScalarNode)
     return found
 
 
 def with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
-    """Attach the line of each problem's value, composing the YAML once."""
+    """Attach the line of each problem's value: from the node tree when there
+    is one; else from the parser's events, which keeps memory flat however
+    large the file (a document with anchors is composed, to follow them)."""
+    if root is None and "&" not in text:
+        lines = _lines_from_events(text, [p.path for p in problems if not p.line])
+        located = [Problem(p.message, p.path, p.line or _deepest(lines, p.path), p.warning) for p in problems]
+        return sorted(located, key=lambda p: p.line or 0)
     root = root or compose(text)
     if root is None:
         return problems
     located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
     return sorted(located, key=lambda p: p.line or 0)
+
+
+def _deepest(lines: dict[Path_, int], path: Path_) -> int | None:
+    """The line of the value at `path`, or of the deepest part of it that exists."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
+    """The first line of each value on the way to each of `paths`, read from
+    the parser's events without building anything. Keys are named as the
+    data names them (`0x2:` is "2"), as `_line_of` does."""
+    wanted = {path[:end] for path in paths for end in range(len(path) + 1)}
+    lines: dict[Path_, int] = {}
+    # One frame per open collection: [its path (None: not wanted), is a mapping,
+    # next index of a list / the key whose value comes next (None: a key comes next)].
+    frames: list[list[Any]] = []
+    loader = SafeLoader(text)
+    try:
+        while not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                frames.pop()
+                continue
+            if kind not in (
+                yaml.ScalarEvent,
+                yaml.SequenceStartEvent,
+                yaml.MappingStartEvent,
+                yaml.AliasEvent,
+            ):
+                continue
+            path: Path_ | None = ()
+            if frames:
+                frame = frames[-1]
+                if frame[1] and frame[2] is None:  # a key: it names the value that follows
+                    # Naming a key costs a YAML load when it is not text: only in wanted mappings.
+                    key = (
+                        _event_key(loader, event)
+                        if frame[0] is not None and kind is yaml.ScalarEvent
+                        else None
+                    )
+                    frame[2] = _NO_KEY if key is None else key
+                    if kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent:
+                        frames.append(
+                            [
+                                None,
+                                kind is yaml.MappingStartEvent,
+                                None if kind is yaml.MappingStartEvent else 0,
+                            ]
+                        )
+                    continue
+                path = None if frame[0] is None or frame[2] is _NO_KEY else (*frame[0], frame[2])
+                if frame[1]:
+                    frame[2] = None
+                else:
+                    frame[2] += 1
+            if path is not None and path in wanted:
+                lines.setdefault(path, event.start_mark.line + 1)
+            if kind is yaml.SequenceStartEvent:
+                frames.append([path if path in wanted else None, False, 0])
+            elif kind is yaml.MappingStartEvent:
+                frames.append([path if path in wanted else None, True, None])
+    except yaml.YAMLError:
+        pass  # the file parsed before; lines found so far are kept
+    finally:
+        loader.dispose()
+    return lines
+
+
+_NO_KEY: Any = object()  # a key that is a list or mapping: nothing below it is wanted
+
+
+def _event_key(loader: Any, event: yaml.ScalarEvent) -> str | None:
+    """A scalar key as the data names it."""
+    if event.style or not event.implicit[0]:
+        return event.value  # quoted or tagged: text as written
+    if loader.resolve(yaml.ScalarNode, event.value, event.implicit) == _STR_TAG:
+        return event.value
+    return _key_text(yaml.ScalarNode(_STR_TAG, event.value, None, None, ""))
 
 
 def _key_text(key: yaml.Node) -> str | None:

@@ -1,13 +1,33 @@
 """The ladder as a graph: Mermaid (renders on GitHub) and Graphviz DOT.
 
-Each format has one escaping function for ladder text (`_mermaid_text`,
-`_dot_text`); every label goes through it.
+Each format has one escaping function for ladder text (`_mermaid_escape`,
+`_dot_escape`); every label and comment goes through it.
+
+Moves are drawn by kind: a promotion is a plain arrow; lateral, apply and exit
+moves are labelled with their kind and drawn dotted, dashed or thick. A rung
+that several tracks share sits in a box of its own in Mermaid, named after
+all of them.
 """
 
 from __future__ import annotations
 
 from pmpath.ladder.model import Ladder, Role
 from pmpath.output.escape import escape_controls
+
+# Mermaid links by kind of move; the label is the kind's own name, never ladder text.
+_MERMAID_LINKS = {
+    "promotion": "-->",
+    "lateral": "-.->|lateral|",
+    "apply": "-.->|apply|",
+    "exit": "==>|exit|",
+}
+# Graphviz edge attributes by kind of move.
+_DOT_EDGES = {
+    "promotion": "",
+    "lateral": ' [style=dotted, label="lateral"]',
+    "apply": ' [style=dashed, label="apply"]',
+    "exit": ' [style=bold, label="exit"]',
+}
 
 
 def _mermaid_id(role_id: str) -> str:
@@ -22,34 +42,63 @@ def _mermaid_id(role_id: str) -> str:
 _MERMAID_ENTITIES = {"#": "#35;", '"': "#quot;", "%": "#37;", "`": "#96;", "<": "#lt;", ">": "#gt;"}
 
 
-def _mermaid_text(text: str) -> str:
+def _mermaid_escape(text: str) -> str:
+    """Ladder text on one line, with nothing Mermaid reads as syntax: in a
+    label, or in a `%%` comment (where `%%{` would start a directive)."""
     one_line = " ".join(escape_controls(text).split())
-    return '"' + "".join(_MERMAID_ENTITIES.get(char, char) for char in one_line) + '"'
+    return "".join(_MERMAID_ENTITIES.get(char, char) for char in one_line)
 
 
-def _by_track(ladder: Ladder) -> dict[str, list[Role]]:
-    groups: dict[str, list[Role]] = {}
+def _mermaid_text(text: str) -> str:
+    return f'"{_mermaid_escape(text)}"'
+
+
+def _about(ladder: Ladder) -> list[str]:
+    """The ladder's version, licence and source, as 'Licence: CC-BY-4.0'."""
+    found = [("Version", ladder.version), ("Licence", ladder.license), ("Source", ladder.source)]
+    return [f"{name}: {value}" for name, value in found if value]
+
+
+def _by_track(ladder: Ladder) -> dict[tuple[str, ...], list[Role]]:
+    """The roles by the tracks they are on, in order of first appearance."""
+    groups: dict[tuple[str, ...], list[Role]] = {}
     for role in ladder.roles:
-        groups.setdefault(role.track, []).append(role)
+        groups.setdefault(role.tracks, []).append(role)
     return groups
 
 
+def _box_name(ladder: Ladder, tracks: tuple[str, ...]) -> str:
+    titles = {track.id: track.title for track in ladder.tracks}
+    names = [titles.get(track, track) for track in tracks]
+    return names[0] if len(names) == 1 else "Shared: " + ", ".join(names)
+
+
 def to_mermaid(ladder: Ladder) -> str:
-    """A flowchart, bottom to top, with a box per track; renders on GitHub."""
+    """A flowchart, bottom to top, with a box per track (and one per set of
+    tracks sharing rungs); renders on GitHub. The version, licence and
+    source, when the ladder has them, are in a comment."""
     lines = ["flowchart BT"]
-    for number, (track, roles) in enumerate(_by_track(ladder).items()):
+    if about := _about(ladder):
+        lines.append(f"  %% {_mermaid_escape(' · '.join(about))}")
+    for number, (tracks, roles) in enumerate(_by_track(ladder).items()):
         indent = "  "
-        if track:
-            lines.append(f"  subgraph track_{number}[{_mermaid_text(track)}]")
+        if tracks:
+            lines.append(f"  subgraph track_{number}[{_mermaid_text(_box_name(ladder, tracks))}]")
             indent = "    "
         lines += [f"{indent}{_mermaid_id(r.id)}[{_mermaid_text(r.title)}]" for r in roles]
-        if track:
+        if tracks:
             lines.append("  end")
-    lines += [f"  {_mermaid_id(r.id)} --> {_mermaid_id(t)}" for r in ladder.roles for t in r.next]
+    lines += [
+        f"  {_mermaid_id(r.id)} {_MERMAID_LINKS[move.kind]} {_mermaid_id(move.to)}"
+        for r in ladder.roles
+        for move in r.moves
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _dot_escape(text: str) -> str:
+    """Ladder text inside a DOT string: quotes and backslashes escaped, line
+    breaks as DOT's own `\\n`."""
     return escape_controls(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
@@ -58,14 +107,17 @@ def _dot_text(text: str) -> str:
 
 
 def to_dot(ladder: Ladder) -> str:
-    """A Graphviz digraph, bottom to top, one rank per level."""
+    """A Graphviz digraph, bottom to top, one rank per level. The graph's
+    label holds the title, then the version, licence and source."""
     lines = [
         "digraph ladder {",
         "  rankdir=BT;",
         '  node [shape=box, style="rounded"];',
     ]
-    if ladder.title:
-        lines.append(f"  label={_dot_text(ladder.title)};")
+    heading = [text for text in (ladder.title, " · ".join(_about(ladder))) if text]
+    if heading:
+        # DOT's own line break between the lines: none can come from the ladder.
+        lines += [f"  label={_dot_text(chr(10).join(heading))};", "  labelloc=t;"]
     for role in ladder.roles:
         label = f'"{_dot_escape(role.title)}\\n({_dot_escape(role.id)})"'
         lines.append(f"  {_dot_text(role.id)} [label={label}];")
@@ -74,6 +126,10 @@ def to_dot(ladder: Ladder) -> str:
         levels.setdefault(role.level, []).append(_dot_text(role.id))
     for ids in levels.values():
         lines.append("  { rank=same; " + " ".join(f"{i};" for i in ids) + " }")
-    lines += [f"  {_dot_text(r.id)} -> {_dot_text(t)};" for r in ladder.roles for t in r.next]
+    lines += [
+        f"  {_dot_text(r.id)} -> {_dot_text(move.to)}{_DOT_EDGES[move.kind]};"
+        for r in ladder.roles
+        for move in r.moves
+    ]
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
 from pmpath.ladder.fileformat import ROLE_FIELDS
-from pmpath.ladder.model import Ladder
+from pmpath.ladder.model import Ladder, Rating
 from pmpath.ladder.plain import ladder_data
 from pmpath.output import serialize
 from pmpath.output.diagrams import to_dot, to_mermaid
@@ -32,9 +33,22 @@ def to_yaml(ladder: Ladder) -> str:
     return _dump_yaml(ladder_data(ladder))
 
 
+# pmpath reads a JSON ladder with its YAML 1.1 reader, so the JSON export is
+# written for it: the line separators YAML 1.1 would fold inside a string,
+# and two noncharacters it refuses, go out as \u escapes; and
+# a number with an exponent but no fraction (`1e-05`, text to YAML 1.1) gets
+# one (`1.0e-05`, the same number to JSON). In indented JSON each number
+# stands on a line of its own, so a match of a whole line is a number, never
+# part of a string.
+_NOT_IN_YAML = re.compile("[\u2028\u2029\ufffe\uffff]")
+_BARE_EXPONENT = re.compile(r'^(\s*(?:"(?:[^"\\]|\\.)*": )?-?\d+)([eE][-+]\d+,?)$', re.MULTILINE)
+
+
 def to_json(ladder: Ladder) -> str:
     """The same ladder file as JSON, which loads back unchanged too."""
-    return serialize.dumps(ladder_data(ladder))
+    text = serialize.dumps(ladder_data(ladder))
+    text = _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _BARE_EXPONENT.sub(r"\1.0\2", text)
 
 
 def self_assessment_yaml(role_id: str | None, levels: dict[str, int]) -> str:
@@ -48,6 +62,8 @@ LIST_SEPARATOR = "\n"  # list fields keep one item per line inside their cell
 # A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV
 # injection"): it is written with a leading apostrophe, which shows it as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The ladder's own columns, after the roles' and the competencies'.
+_ABOUT = ("license", "source", "version")
 
 
 def _csv_cell(value: str | int) -> str | int:
@@ -55,22 +71,39 @@ def _csv_cell(value: str | int) -> str | int:
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
+def _csv_rating(rating: Rating | None) -> str | int:
+    """A competency cell: the level, or the statements where the cell has
+    no level (a ladder described in words)."""
+    if rating is None:
+        return ""
+    return rating.level if rating.level is not None else LIST_SEPARATOR.join(rating.statements)
+
+
 def to_csv(ladder: Ladder) -> str:
     """One row per role; lists one item per line in a cell; one column per
-    competency holding its level. Lines end in CRLF (RFC 4180), so that the
-    writer quotes every cell holding a CR or a newline."""
+    competency holding its level (or its statements when the cell is in
+    words only). The ladder's licence, source and version, when it has them,
+    are columns of their own, the same on every row. Lines end in CRLF
+    (RFC 4180), so that the writer quotes every cell holding a CR or a
+    newline."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    # The file's own fields, then what the loader works out. `track` and
+    # `next` keep their first meaning: the tracks joined with ", ", and ids.
     scalar_fields = [spec.name for spec in ROLE_FIELDS if spec.kind != "ratings"]
-    writer.writerow([*scalar_fields, "previous", *(c.id for c in ladder.competencies)])
+    derived = ["previous", "level_label", "tracks", "moves"]
+    about = [(name, getattr(ladder, name)) for name in _ABOUT if getattr(ladder, name)]
+    header = [*scalar_fields, *derived, *(c.id for c in ladder.competencies), *(name for name, _ in about)]
+    writer.writerow(header)
     for role in ladder.roles:
         row: list[Any] = []
-        for name in [*scalar_fields, "previous"]:
+        for name in [*scalar_fields, *derived]:
             value = getattr(role, name)
+            if name == "moves":
+                value = tuple(f"{move.to} ({move.kind})" for move in value)
             row.append(_csv_cell(LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value))
-        for competency in ladder.competencies:
-            rating = role.competencies.get(competency.id)
-            row.append(rating.level if rating else "")
+        row += [_csv_cell(_csv_rating(role.competencies.get(c.id))) for c in ladder.competencies]
+        row += [_csv_cell(value) for _, value in about]
         writer.writerow(row)
     return buffer.getvalue()
 

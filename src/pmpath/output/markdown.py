@@ -1,7 +1,9 @@
 """The ladder as a wiki page in Markdown.
 
-Ladder text goes through `_md` (or `_cell` inside a table) and nowhere else,
-so it never becomes Markdown syntax or HTML.
+Ladder text goes through `_md` and nowhere else, so it never becomes Markdown
+syntax or HTML. What this module writes around it (headings, `|` between
+cells, `<br>` between statements in a cell, links to role ids, which the
+loader only accepts in kebab-case) is its own.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pmpath.ladder.fileformat import PROSE_FIELDS
-from pmpath.ladder.model import Ladder, Role
+from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, MOVE_KINDS, PROSE_FIELDS
+from pmpath.ladder.model import Ladder, Rating, Role
 from pmpath.output.diagrams import to_mermaid
 from pmpath.output.escape import escape_controls
 
@@ -20,6 +22,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
 # Block syntax that only counts at the start of a line: list markers, setext
 # underlines, and ordered lists (whose `.` or `)` is escaped: a digit cannot be).
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# A source shown as a link: http(s) only, and nothing that ends a link's
+# destination early (space, parentheses, angle brackets) or is invisible.
+_WEB_ADDRESS = re.compile(r"https?://[^\s()<>\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
 def _md(text: str) -> str:
@@ -38,10 +43,171 @@ def _links(ladder: Ladder, ids: Iterable[str]) -> str:
     return ", ".join(_link(ladder.role(i)) for i in ids) or "—"
 
 
+def _source(source: str) -> str:
+    """A web address as a link (Markdown reads backslash escapes in a link's
+    destination too), anything else as text."""
+    if _WEB_ADDRESS.fullmatch(source):
+        return f"[{_md(source)}]({_md(source)})"
+    return _md(source)
+
+
+def _level(role: Role) -> str:
+    """'4 (Senior 2)' where the ladder names the level, else '4'."""
+    return f"{role.level} ({role.level_label})" if role.level_label else str(role.level)
+
+
+def _track_names(ladder: Ladder, role: Role) -> list[str]:
+    titles = {track.id: track.title for track in ladder.tracks}
+    return [titles.get(track, track) for track in role.tracks]
+
+
+def _described(name: str, description: str) -> str:
+    """A name already in Markdown, then its description if it has one."""
+    return f"{name}: {_md(description)}" if description else name
+
+
+def _list_item(text: str) -> str:
+    return f"- {_md(text)}"
+
+
+def _statements(texts: Iterable[str]) -> str:
+    """Several texts in one table cell, one per line."""
+    return "<br>".join(_md(text) for text in texts)
+
+
+def _metadata(ladder: Ladder) -> list[str]:
+    lines = []
+    if ladder.version:
+        lines.append(f"- **Version:** {_md(ladder.version)}")
+    if ladder.source:
+        lines.append(f"- **Source:** {_source(ladder.source)}")
+    if ladder.license:
+        lines.append(f"- **Licence:** {_md(ladder.license)}")
+    return [*lines, ""] if lines else []
+
+
+def _levels(ladder: Ladder) -> list[str]:
+    if not ladder.levels:
+        return []
+    lines = ["## Levels", "", "| Label | Level | Description |", "| --- | --- | --- |"]
+    lines += [f"| {_md(name.label)} | {name.level} | {_md(name.description)} |" for name in ladder.levels]
+    return [*lines, ""]
+
+
+def _tracks(ladder: Ladder) -> list[str]:
+    """Each track with the roles on it; a rung shared by several tracks is
+    listed under each of them. Tracks the ladder does not list are named as
+    its roles write them."""
+    found: dict[str, tuple[str, str]] = {
+        track.id: (track.title, track.description) for track in ladder.tracks
+    }
+    for role in ladder.roles:
+        for track in role.tracks:
+            found.setdefault(track, (track, ""))
+    if not found:
+        return []
+    lines = ["## Tracks", "", "| Track | Description | Roles |", "| --- | --- | --- |"]
+    for track, (title, description) in found.items():
+        on_it = [role.id for role in ladder.roles if track in role.tracks]
+        lines.append(f"| {_md(title)} | {_md(description)} | {_links(ladder, on_it)} |")
+    return [*lines, ""]
+
+
+def _competencies(ladder: Ladder) -> list[str]:
+    if not ladder.competencies:
+        return []
+    lines = ["## Competencies", ""]
+    for area, competencies in ladder.competencies_by_area():
+        if ladder.areas:
+            lines += [_described(f"**{_md(area.name)}**", area.description) if area else "**Other**", ""]
+        lines += [f"- {_described(f'**{_md(c.name)}**', c.description)}" for c in competencies]
+        lines.append("")
+    return lines
+
+
+def _titles(ladder: Ladder) -> list[str]:
+    if not ladder.titles:
+        return []
+    lines = ["## Job titles", ""]
+    for title in ladder.titles:
+        note = f": {_md(title.note)}" if title.note else ""
+        lines.append(f"- **{_md(title.title)}** → {_links(ladder, title.roles)}{note}")
+    return [*lines, ""]
+
+
+def _moves(ladder: Ladder, role: Role) -> list[str]:
+    """Where the role leads, grouped by kind of move, each move with the
+    signals of its own."""
+    if not role.moves:
+        return ["**Leads to:** —", ""]
+    lines = []
+    for kind in MOVE_KINDS:
+        moves = [move for move in role.moves if move.kind == kind]
+        if not moves:
+            continue
+        lines += [f"**{MOVE_KIND_HEADINGS[kind]}**", ""]
+        for move in moves:
+            target = _link(ladder.role(move.to))
+            if move.ready_when:
+                lines.append(f"- {target}, ready when:")
+                lines += [f"  {_list_item(signal)}" for signal in move.ready_when]
+            else:
+                lines.append(f"- {target}")
+        lines.append("")
+    return lines
+
+
+def _ratings(ladder: Ladder, role: Role) -> list[str]:
+    """The role's competency table: the level (unless the ladder is written
+    in words only), the statements, and examples and signs of not being
+    there yet when the role gives any."""
+    if not (ladder.competencies and role.competencies):
+        return []
+    rated = list(role.competencies.values())
+    examples = any(rating.examples for rating in rated)
+    not_yet = any(rating.not_yet for rating in rated)
+    columns = [
+        *(["Area"] if ladder.areas else []),
+        "Competency",
+        *([] if ladder.words_only else ["Level"]),
+        "What it looks like",
+        *(["Examples"] if examples else []),
+        *(["Not yet"] if not_yet else []),
+    ]
+    lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    for area, competencies in ladder.competencies_by_area():
+        for competency in competencies:
+            rating: Rating | None = role.competencies.get(competency.id)
+            cells = []
+            if ladder.areas:
+                cells.append(_md(area.name) if area else "")
+            cells.append(_md(competency.name))
+            if not ladder.words_only:
+                cells.append(_md(_rating_level(ladder, rating)))
+            cells.append(_statements(rating.statements) if rating else "")
+            if examples:
+                cells.append(_statements(rating.examples) if rating else "")
+            if not_yet:
+                cells.append(_statements(rating.not_yet) if rating else "")
+            lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _rating_level(ladder: Ladder, rating: Rating | None) -> str:
+    """'3 Proficient'; '—' when the role does not rate it; empty for a cell
+    described in words only."""
+    if rating is None:
+        return "—"
+    if rating.level is None:
+        return ""
+    return f"{rating.level} {ladder.scale_name(rating.level)}".strip()
+
+
 def _role_markdown(ladder: Ladder, role: Role) -> list[str]:
-    facts = [f"Level {role.level}"]
-    if role.track:
-        facts.append(f"{_md(role.track)} track")
+    facts = [f"Level {_md(_level(role))}"]
+    if role.tracks:
+        names = _track_names(ladder, role)
+        facts.append(f"{', '.join(_md(name) for name in names)} track{'s' if len(names) > 1 else ''}")
     if role.aliases:
         facts.append("also: " + ", ".join(_md(a) for a in role.aliases))
     lines = [f'### <a id="{role.id}"></a>{_md(role.title)}', "", f"*{' · '.join(facts)}*", ""]
@@ -54,26 +220,18 @@ def _role_markdown(ladder: Ladder, role: Role) -> list[str]:
         if isinstance(value, str):
             lines += [f"**{spec.heading}:** {_md(value)}", ""]
         else:
-            lines += [f"**{spec.heading}**", "", *(f"- {_md(item)}" for item in value), ""]
-    if ladder.competencies and role.competencies:
-        lines += ["| Competency | Level | What it looks like |", "| --- | --- | --- |"]
-        for competency in ladder.competencies:
-            rating = role.competencies.get(competency.id)
-            level = f"{rating.level} {ladder.scale_name(rating.level)}".strip() if rating else "—"
-            expectation = rating.expectation if rating else ""
-            lines.append(f"| {_md(competency.name)} | {_md(level)} | {_md(expectation)} |")
-        lines.append("")
-    lines += [
-        f"**Leads to:** {_links(ladder, role.next)}  ",
-        f"**Comes from:** {_links(ladder, role.previous)}",
-        "",
-    ]
+            lines += [f"**{spec.heading}**", "", *(_list_item(item) for item in value), ""]
+    lines += _ratings(ladder, role)
+    lines += _moves(ladder, role)
+    lines += [f"**Comes from:** {_links(ladder, role.previous)}", ""]
     return lines
 
 
 def to_markdown(ladder: Ladder) -> str:
-    """A wiki-ready page: overview, diagram, then every role."""
-    lines = [f"# {_md(ladder.title or 'Career ladder')}", ""]
+    """A wiki-ready page: the ladder's metadata, an overview, the diagram,
+    levels, tracks, the scale, competencies by area, job titles, then every
+    role."""
+    lines = [f"# {_md(ladder.title or 'Career ladder')}", "", *_metadata(ladder)]
     if ladder.description:
         lines += [_md(ladder.description), ""]
     lines += [
@@ -83,18 +241,19 @@ def to_markdown(ladder: Ladder) -> str:
         "| --- | --- | --- | --- |",
     ]
     lines += [
-        f"| {role.level} | {_link(role)} | {_md(role.track)} | {_links(ladder, role.next)} |"
+        f"| {_md(_level(role))} | {_link(role)} | {_md(', '.join(_track_names(ladder, role)))} "
+        f"| {_links(ladder, role.next)} |"
         for role in ladder.roles
     ]
     lines += ["", "## The ladder at a glance", "", "```mermaid", to_mermaid(ladder).rstrip(), "```", ""]
+    lines += _levels(ladder)
+    lines += _tracks(ladder)
     if ladder.scale:
         lines += ["## Proficiency scale", ""]
-        lines += [f"- **{s.level} {_md(s.name)}**: {_md(s.description)}".rstrip(": ") for s in ladder.scale]
+        lines += [f"- {_described(f'**{s.level} {_md(s.name)}**', s.description)}" for s in ladder.scale]
         lines.append("")
-    if ladder.competencies:
-        lines += ["## Competencies", ""]
-        lines += [f"- **{_md(c.name)}**: {_md(c.description)}".rstrip(": ") for c in ladder.competencies]
-        lines.append("")
+    lines += _competencies(ladder)
+    lines += _titles(ladder)
     lines += ["## Roles", ""]
     for role in ladder.roles:
         lines += _role_markdown(ladder, role)

@@ -10,7 +10,8 @@ literally and cannot restyle the output or act on the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -18,10 +19,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, PROSE_FIELDS
-from pmpath.ladder.model import Ladder, Rating, Role, ScaleLevel, scale_name
-from pmpath.queries.compare import Comparison
+from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, PROSE_FIELDS, RATING_FIELDS
+from pmpath.ladder.model import Area, Rating, Role, ScaleLevel, scale_name
+from pmpath.queries.compare import Comparison, LevelChange, by_area
+from pmpath.queries.info import LadderInfo
+from pmpath.queries.listing import RoleList
 from pmpath.queries.neighbours import NextSteps, RolePage, Step, by_kind
+
+T = TypeVar("T")
 
 
 def heading(text: str) -> Text:
@@ -65,28 +70,98 @@ def change_text(change: int | None) -> Text:
 
 
 def rating_text(scale: tuple[ScaleLevel, ...], rating: Rating | None) -> Text:
+    """The level of a cell and its name on the scale ('3 Strong'); "not
+    described" where the role leaves it out, "" where it is in words only."""
     if rating is None:
         return Text("not described", style="dim")
+    if rating.level is None:
+        return Text("")
     label = Text(str(rating.level), style="bold")
     name = scale_name(scale, rating.level)
     if name:
         label.append(f" {name}")
-    if rating.expectation:
-        label.append("\n")
-        label.append(rating.expectation, style="dim")
     return label
 
 
-def list_view(ladder: Ladder) -> RenderableType:
-    table = Table(title=Text(ladder.title) if ladder.title else None, box=box.SIMPLE_HEAVY)
-    table.add_column("Level", justify="right", no_wrap=True)
+# Sub-headings of a cell, from the format's own names for its parts.
+_CELL_PARTS = tuple(
+    (spec.attr, spec.heading) for spec in RATING_FIELDS if spec.attr in ("examples", "not_yet")
+)
+
+
+def rating_cell(
+    scale: tuple[ScaleLevel, ...], rating: Rating | None, show_level: bool = True
+) -> RenderableType:
+    """A whole cell: its level (none on a cell in words only), its statements
+    as bullets, then its examples and not-yet signs under sub-headings."""
+    if rating is None:
+        return rating_text(scale, rating)
+    parts: list[RenderableType] = []
+    if show_level and rating.level is not None:
+        parts.append(rating_text(scale, rating))
+    if rating.statements:
+        parts.append(bullets(rating.statements))
+    for attr, title in _CELL_PARTS:
+        items: tuple[str, ...] = getattr(rating, attr)
+        if items:
+            parts.extend([Text(f"{title}:", style="italic dim"), bullets(items, "◦")])
+    return Group(*parts) if parts else Text("—", style="dim")
+
+
+def level_text(role: Role) -> str:
+    """'4 · Senior 2' where the ladder names the level, else '4'."""
+    return f"{role.level} · {role.level_label}" if role.level_label else str(role.level)
+
+
+def _area_row(table: Table, area: Area | None, columns: int) -> None:
+    """A heading row for an area of competencies in a table."""
+    name = area.name if area is not None else "Other"
+    table.add_row(Text(name, style="bold magenta"), *[Text("")] * (columns - 1))
+
+
+def competency_rows(
+    table: Table,
+    groups: Iterable[tuple[Area | None, tuple[T, ...]]],
+    row: Callable[[T], list[RenderableType]],
+) -> None:
+    """Rows of competencies, under a heading row per area when the ladder has areas."""
+    groups = list(groups)
+    headed = any(area is not None for area, _ in groups)
+    for index, (area, items) in enumerate(groups):
+        if headed:
+            if index:
+                table.add_section()
+            _area_row(table, area, len(table.columns))
+        for item in items:
+            table.add_row(*row(item))
+
+
+def _list_note(result: RoleList) -> str:
+    where = []
+    if result.track:
+        where.append(f"on the {result.track} track")
+    if result.level is not None:
+        where.append(f"at level {result.level}" + (f" ({result.level_label})" if result.level_label else ""))
+    return " ".join(where)
+
+
+def list_view(result: RoleList) -> RenderableType:
+    if result.filtered and not result.roles:
+        return Text(f"No role is {_list_note(result)}.")
+    table = Table(title=Text(result.title) if result.title else None, box=box.SIMPLE_HEAVY)
+    if result.filtered:
+        count = len(result.roles)
+        table.caption = Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}")
+    # Numbers line up on the right; names of levels read better from the left.
+    named = any(role.level_label for role in result.roles)
+    table.add_column("Level", justify="left" if named else "right", no_wrap=True)
     table.add_column("Title", style="bold")
     table.add_column("Id", style="green", no_wrap=True)
     table.add_column("Track", no_wrap=True)
     table.add_column("Leads to", overflow="fold")
-    for role in ladder.roles:
+    for role in result.roles:
         table.add_row(
-            str(role.level), Text(role.title), Text(role.id), Text(role.track), Text(", ".join(role.next))
+            level_text(role), Text(role.title), Text(role.id), Text(role.track), Text(", ".join(role.next))
         )
     return table
 
@@ -100,11 +175,15 @@ def _prose(value: str | tuple[str, ...]) -> RenderableType | None:
 def role_view(page: RolePage) -> RenderableType:
     role = page.role
     facts = Text(f"Level {role.level}", style="dim")
+    if role.level_label:
+        facts.append(f" · {role.level_label}")
     if role.track:
-        facts.append(f" · {role.track} track")
+        facts.append(f" · {role.track} track{'s' if len(role.tracks) > 1 else ''}")
     if role.aliases:
         facts.append(f" · also: {', '.join(role.aliases)}")
     parts: list[RenderableType] = [role_name(role), facts]
+    if page.titles:
+        parts.append(Text(f"Also known as: {', '.join(title.title for title in page.titles)}", style="dim"))
     if role.summary:  # the lead paragraph, under no heading
         parts.extend([Text(), Text(role.summary)])
     for spec in PROSE_FIELDS:
@@ -114,10 +193,11 @@ def role_view(page: RolePage) -> RenderableType:
         table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
         table.add_column("Competency", style="bold")
         table.add_column("Level and what it looks like", ratio=1)
-        for competency in page.competencies:
-            table.add_row(
-                Text(competency.name), rating_text(page.scale, role.competencies.get(competency.id))
-            )
+        competency_rows(
+            table,
+            by_area(page.competencies, page.areas, lambda c: c.area),
+            lambda c: [Text(c.name), rating_cell(page.scale, role.competencies.get(c.id))],
+        )
         section(parts, "Competencies", table)
     section(parts, "Leads to", _moves_by_kind(page.leads_to))
     section(parts, "Comes from", _arrivals(page.comes_from))
@@ -170,7 +250,8 @@ def next_view(steps: NextSteps) -> RenderableType:
         section(parts, "You are ready to move when", bullets(role.ready_when, "☐"))
     for kind, group in by_kind(steps.steps):
         table = Table(box=box.SIMPLE_HEAVY, title_justify="left")
-        table.add_column("Level", justify="right", no_wrap=True)
+        named = any(step.role.level_label for step in group)
+        table.add_column("Level", justify="left" if named else "right", no_wrap=True)
         table.add_column("Title", style="bold")
         table.add_column("Id", style="green", no_wrap=True)
         table.add_column("Track")
@@ -185,9 +266,22 @@ def next_view(steps: NextSteps) -> RenderableType:
                     Text("This move also asks:", style="dim"),
                     bullets(step.move.ready_when, "☐"),
                 )
-            table.add_row(str(target.level), Text(target.title), Text(target.id), Text(target.track), about)
+            table.add_row(level_text(target), Text(target.title), Text(target.id), Text(target.track), about)
         section(parts, MOVE_KIND_HEADINGS.get(kind, kind), table)
     return Group(*parts)
+
+
+def readiness_note(words_only: bool, whom: str) -> Text:
+    why = (
+        "this ladder describes its levels in words, without numbers"
+        if words_only
+        else f"no competency has a level for {whom}"
+    )
+    return Text(f"Readiness: not applicable: {why}.", style="bold")
+
+
+def route_text(route: tuple[Role, ...]) -> Text:
+    return Text(" → ").join(Text(role.id, "green") for role in route)
 
 
 def compare_view(result: Comparison) -> RenderableType:
@@ -196,7 +290,9 @@ def compare_view(result: Comparison) -> RenderableType:
     table.add_column("", style="bold cyan")
     table.add_column(role_name(a), ratio=1)
     table.add_column(role_name(b), ratio=1)
-    table.add_row("Level", str(a.level), Text.assemble(f"{b.level}  ", change_text(result.level_change)))
+    table.add_row(
+        "Level", level_text(a), Text.assemble(f"{level_text(b)}  ", change_text(result.level_change))
+    )
     table.add_row("Track", Text(a.track), Text(b.track))
     for spec in PROSE_FIELDS:
         left, right = getattr(a, spec.name), getattr(b, spec.name)
@@ -209,26 +305,89 @@ def compare_view(result: Comparison) -> RenderableType:
         parts.append(Text(f"{a.title} leads directly to {b.title}."))
     elif result.b_leads_to_a:
         parts.append(Text(f"{b.title} leads directly to {a.title}."))
-    described = [c for c in result.competencies if c.described]
-    if described:
+    if len(result.route) > 2:
+        steps = len(result.route) - 1
+        parts.append(
+            Text.assemble(f"Route from {a.title} to {b.title} ({steps} steps): ", route_text(result.route))
+        )
+    elif not result.route:
+        parts.append(Text(f"No route leads from {a.title} to {b.title} by the ladder's moves."))
+    groups = result.groups
+    if groups:
+        # A ladder in words only has no change to show: the statements stand side by side.
+        changes = not result.words_only
         competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
         competencies.add_column("Competency", style="bold")
         competencies.add_column(Text(a.title), ratio=1)
         competencies.add_column(Text(b.title), ratio=1)
-        competencies.add_column("Change", justify="right")
-        for change in described:
-            competencies.add_row(
+        if changes:
+            competencies.add_column("Change", justify="right")
+
+        def row(change: LevelChange) -> list[RenderableType]:
+            cells = [
                 Text(change.competency.name),
-                rating_text(result.scale, change.before),
-                rating_text(result.scale, change.after),
-                change_text(change.change),
-            )
+                rating_cell(result.scale, change.before),
+                rating_cell(result.scale, change.after),
+            ]
+            return [*cells, change_text(change.change)] if changes else cells
+
+        competency_rows(competencies, groups, row)
         parts.extend([Text(), competencies])
+        parts.append(_compare_summary(result))
+    return Group(*parts)
+
+
+def _compare_summary(result: Comparison) -> Text:
+    a, b = result.a, result.b
+    readiness = result.readiness
+    if readiness is None:
+        return readiness_note(result.words_only, "both roles")
     if result.to_grow:
         growth = ", ".join(
             f"{c.competency.name} ({c.before.level} → {c.after.level})"
             for c in result.to_grow
             if c.before is not None and c.after is not None
         )
-        parts.append(Text(f"To grow from {a.title} to {b.title}, work on: {growth}", style="bold"))
+        summary = Text(f"To grow from {a.title} to {b.title}, work on: {growth}", style="bold")
+    else:
+        summary = Text(f"Nothing to grow: {a.title} meets every level {b.title} asks for.", style="bold")
+    summary.append(f"\nReadiness: {readiness:g}% of the levels {b.title} asks for", style="bold")
+    summary.append(" (each level counted up to the one needed)", style="dim")
+    return summary
+
+
+def info_view(result: LadderInfo) -> RenderableType:
+    parts: list[RenderableType] = [Text(result.title or "Untitled ladder", style="bold")]
+    if result.description:
+        parts.append(Text(result.description))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold cyan", no_wrap=True)
+    facts.add_column()
+    missing = Text("not given", style="dim")
+    facts.add_row("Version", Text(result.version) if result.version else missing)
+    facts.add_row("Source", Text(result.source) if result.source else missing)
+    facts.add_row("Licence", Text(result.license) if result.license else missing)
+    where = Text(str(result.path) if result.path is not None else "")
+    if result.bundled:
+        where = Text.assemble("the ladder bundled with pmpath ", (f"({where})", "dim"))
+    facts.add_row("Loaded from", where)
+    parts.extend([Text(), facts])
+    counts = Table.grid(padding=(0, 2))
+    counts.add_column(justify="right", style="bold")
+    counts.add_column()
+    for count, word in (
+        (result.roles, "role"),
+        (result.tracks, "track"),
+        (result.levels, "level"),
+        (result.areas, "area"),
+        (result.competencies, "competency"),
+        (result.titles, "job title"),
+    ):
+        plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+        counts.add_row(str(count), word if count == 1 else plural)
+    parts.extend([Text(), counts])
+    if result.words_only:
+        parts.extend(
+            [Text(), Text("Competency levels are described in words, without numbers.", style="dim")]
+        )
     return Group(*parts)

@@ -17,7 +17,16 @@ from rich.text import Text
 
 from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Rating, Role
-from pmpath.output.render import bullets, change_text, role_name, section
+from pmpath.output.render import (
+    bullets,
+    change_text,
+    competency_rows,
+    level_text,
+    rating_cell,
+    readiness_note,
+    role_name,
+    section,
+)
 from pmpath.queries.compare import LevelChange
 from pmpath.queries.gap import Gap
 from pmpath.queries.routes import Route, Routes
@@ -33,7 +42,7 @@ def _plural(count: int, word: str) -> str:
 
 def _step_name(role: Role) -> Text:
     name = role_name(role)
-    name.append(f" · level {role.level}" + (f" · {role.track}" if role.track else ""), style="dim")
+    name.append(f" · level {level_text(role)}" + (f" · {role.track}" if role.track else ""), style="dim")
     return name
 
 
@@ -222,50 +231,94 @@ def search_view(result: SearchResult) -> RenderableType:
     return Group(*parts)
 
 
+def _gap_level(side: Rating | None, missing: str = "not described") -> str:
+    if side is None:
+        return missing
+    return "in words" if side.level is None else str(side.level)
+
+
+def _gap_table(result: Gap) -> Table:
+    goal = result.goal
+    table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
+    table.add_column("Competency", style="bold")
+    if result.words_only and not result.self_assessed:
+        # No numbers to set against each other: the statements side by side.
+        start = result.start.title if result.start else "Now"
+        table.add_column(Text(start), ratio=1)
+        table.add_column(Text(goal.title), ratio=1)
+        competency_rows(
+            table,
+            result.groups,
+            lambda c: [
+                Text(c.competency.name),
+                rating_cell((), c.before, show_level=False),
+                rating_cell((), c.after, show_level=False),
+            ],
+        )
+        return table
+    table.add_column("Now", justify="right")
+    table.add_column("Needed", justify="right")
+    table.add_column("Change", justify="right")
+    table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1)
+    competency_rows(
+        table,
+        result.groups,
+        lambda c: [
+            Text(c.competency.name),
+            _gap_level(c.before, "not rated" if result.self_assessed else "not described"),
+            _gap_level(c.after),
+            change_text(c.change),
+            Text(c.after.expectation if c.after else ""),
+        ],
+    )
+    return table
+
+
+def _gap_summary(result: Gap) -> list[RenderableType]:
+    goal = result.goal
+    if result.readiness is None:
+        whom = "both your file and the goal" if result.self_assessed else "both roles"
+        return [Text(), readiness_note(result.words_only, whom)]
+    if result.self_assessed:
+        summary = Text(f"You meet {result.met} of {result.rated} competency levels for {goal.title}. ")
+    else:
+        start = result.start.title if result.start else "The start"
+        summary = Text(f"{start} meets {result.met} of {result.rated} competency levels of {goal.title}. ")
+    summary.append(f"Readiness: {result.readiness:g}%")
+    summary.stylize("bold")
+    whose = "the levels you have, each" if result.self_assessed else "each level"
+    summary.append(f" ({whose} counted up to the level needed, divided by the levels needed)", style="dim")
+    parts: list[RenderableType] = [Text(), summary]
+    if result.unrated:
+        names = ", ".join(c.competency.name for c in result.competencies if c.competency.id in result.unrated)
+        parts.append(Text(f"Not in your file, so counted as 0: {names}", "yellow"))
+    return parts
+
+
 def gap_view(result: Gap) -> RenderableType:
     goal, route = result.goal, result.route
     parts: list[RenderableType] = []
     if result.self_assessed:
         header = Text.assemble("Your levels against ", role_name(goal))
     else:
-        header = Text.assemble("From ", role_name(route[0]), " to ", role_name(goal))
+        start = result.start or goal
+        header = Text.assemble("From ", role_name(start), " to ", role_name(goal))
     if len(route) > 2:
         header.append(f", via {', '.join(r.id for r in route[1:-1])}", style="dim")
     parts.append(header)
-    described = [c for c in result.competencies if c.described]
-    if described:
-        table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-        table.add_column("Competency", style="bold")
-        table.add_column("Now", justify="right")
-        table.add_column("Needed", justify="right")
-        table.add_column("Change", justify="right")
-        table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1)
-        for c in described:
-            table.add_row(
-                Text(c.competency.name),
-                _level(c.before),
-                _level(c.after),
-                change_text(c.change),
-                Text(c.after.expectation if c.after else ""),
+    if result.start is not None and not result.route_found:
+        parts.append(
+            Text(
+                f"No route leads from {result.start.title} to {goal.title} by the ladder's moves; "
+                "the levels are compared as they stand.",
+                style="dim",
             )
-        parts.extend([Text(), table])
+        )
+    if result.groups:
+        parts.extend([Text(), _gap_table(result)])
     for role in result.left_behind:
         if role.ready_when:
             section(parts, f"Before leaving {role.title}, show that", bullets(role.ready_when, "☐"))
-    if result.readiness is not None and result.self_assessed:
-        summary = Text(
-            f"You meet {result.met} of {result.goal_describes} competency levels for {goal.title}. "
-            f"Readiness: {result.readiness:g}%",
-            style="bold",
-        )
-        summary.append(
-            " (the levels you have, each counted up to the level needed, divided by the levels needed)",
-            style="dim",
-        )
-        parts.extend([Text(), summary])
-        if result.unrated:
-            names = ", ".join(
-                c.competency.name for c in result.competencies if c.competency.id in result.unrated
-            )
-            parts.append(Text(f"Not in your file, so counted as 0: {names}", "yellow"))
+    if result.groups:
+        parts.extend(_gap_summary(result))
     return Group(*parts)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.ladder.validation import Validation
     from pmpath.queries.compare import Comparison, LevelChange
     from pmpath.queries.gap import Gap
+    from pmpath.queries.info import LadderInfo
+    from pmpath.queries.listing import RoleList
     from pmpath.queries.neighbours import NextSteps
     from pmpath.queries.routes import Route, Routes
     from pmpath.queries.search import SearchResult
@@ -84,8 +86,9 @@ def role_detail(role: Role) -> dict[str, Any]:
     }
 
 
-def role_list(ladder: Ladder) -> list[dict[str, Any]]:
-    return [role_brief(role) for role in ladder.roles]
+def role_list(result: RoleList | Ladder) -> list[dict[str, Any]]:
+    """The briefs of `list`: every role of a ladder, or the roles a filter kept."""
+    return [role_brief(role) for role in result.roles]
 
 
 def next_steps(result: NextSteps) -> dict[str, Any]:
@@ -110,6 +113,7 @@ def comparison(result: Comparison) -> dict[str, Any]:
             {
                 "id": change.competency.id,
                 "name": change.competency.name,
+                "area": change.competency.area,
                 "a": rating(change.before),
                 "b": rating(change.after),
                 "change": change.change,
@@ -117,7 +121,16 @@ def comparison(result: Comparison) -> dict[str, Any]:
             for change in result.competencies
         ],
         "to_grow": [change.competency.id for change in result.to_grow],
+        "route": [role.id for role in result.route],
+        "route_found": bool(result.route),
+        **_readiness(result.readiness),
     }
+
+
+def _readiness(value: float | None) -> dict[str, Any]:
+    """`readiness`, and whether it applies: null with false where no cell
+    has a level on both sides (a ladder in words only, say)."""
+    return {"readiness": value, "readiness_applicable": value is not None}
 
 
 def validation(report: Validation) -> dict[str, Any]:
@@ -250,10 +263,12 @@ def gap_result(result: Gap) -> dict[str, Any]:
         "to": result.goal.id,
         "self_assessed": result.self_assessed,
         "route": [role.id for role in result.route],
+        "route_found": result.route_found,
         "competencies": [
             {
                 "id": c.competency.id,
                 "name": c.competency.name,
+                "area": c.competency.area,
                 "now": _level(c.before),
                 "needed": _level(c.after),
                 "change": c.change,
@@ -267,6 +282,27 @@ def gap_result(result: Gap) -> dict[str, Any]:
         ],
         "unrated": list(result.unrated),
         "met": result.met,
-        "rated": result.goal_describes,
-        "readiness": result.readiness,
+        "rated": result.rated,
+        **_readiness(result.readiness),
+    }
+
+
+def info(result: LadderInfo) -> dict[str, Any]:
+    return {
+        "title": result.title,
+        "description": result.description,
+        "version": result.version,
+        "source": result.source,
+        "license": result.license,
+        "path": str(result.path) if result.path is not None else None,
+        "bundled": result.bundled,
+        "words_only": result.words_only,
+        "counts": {
+            "roles": result.roles,
+            "tracks": result.tracks,
+            "levels": result.levels,
+            "areas": result.areas,
+            "competencies": result.competencies,
+            "titles": result.titles,
+        },
     }

@@ -6,9 +6,12 @@ Pure Python over the model: no I/O, no Typer, no Rich.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from pmpath.ladder.model import Competency, Ladder, Rating, Role, ScaleLevel
+from pmpath.errors import NoAnswer
+from pmpath.ladder.model import Area, Competency, Ladder, Rating, Role, ScaleLevel
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,10 @@ class LevelChange:
         return self.after.level - self.before.level
 
 
+T = TypeVar("T")
+AreaGroup = tuple[Area | None, tuple[LevelChange, ...]]
+
+
 def level_changes(ladder: Ladder, before: Role, after: Role) -> tuple[LevelChange, ...]:
     """Every competency of the ladder, as rated by `before` and by `after`."""
     return tuple(
@@ -56,22 +63,103 @@ def level_changes(ladder: Ladder, before: Role, after: Role) -> tuple[LevelChang
     )
 
 
+def by_area(
+    items: Iterable[T], areas: tuple[Area, ...], area_of: Callable[[T], str]
+) -> tuple[tuple[Area | None, tuple[T, ...]], ...]:
+    """Items (competencies, or changes of them) grouped by area, in the order
+    of `areas`, each group in the order given; those with no area (or one
+    the ladder does not list) come last, under None."""
+    groups: dict[str, list[T]] = {area.id: [] for area in areas}
+    rest: list[T] = []
+    for item in items:
+        groups.get(area_of(item), rest).append(item)
+    named = {area.id: area for area in areas}
+    found: list[tuple[Area | None, tuple[T, ...]]] = [
+        (named[key], tuple(group)) for key, group in groups.items() if group
+    ]
+    if rest:
+        found.append((None, tuple(rest)))
+    return tuple(found)
+
+
+def area_of_change(change: LevelChange) -> str:
+    return change.competency.area
+
+
+def readiness(changes: Iterable[LevelChange]) -> float | None:
+    """Share of the levels `after` asks for that `before` already reaches,
+    0-100 with one decimal, or None when no cell has a level on both sides.
+
+    The sum over measured cells of min(before, after), divided by the sum of
+    the `after` levels: 100 means every level is met or exceeded. Cells that
+    either side leaves undescribed, or describes in words only, count toward
+    nothing. Measured cells that all ask for level 0 are fully met.
+    """
+    pairs = [
+        (c.before.level, c.after.level)
+        for c in changes
+        if c.before is not None
+        and c.after is not None
+        and c.before.level is not None
+        and c.after.level is not None
+    ]
+    if not pairs:
+        return None
+    needed = sum(after for _, after in pairs)
+    if not needed:
+        return 100.0
+    reached = sum(min(before, after) for before, after in pairs)
+    return round(100 * reached / needed, 1)
+
+
+def route_between(ladder: Ladder, start: Role, goal: Role) -> tuple[Role, ...]:
+    """The shortest route from start to goal, both included, or () when no
+    moves lead there (a move down or sideways with no link, say)."""
+    from pmpath.queries.routes import shortest_route  # routes imports this module
+
+    try:
+        return tuple(shortest_route(ladder, start, goal))
+    except NoAnswer:
+        return ()
+
+
 @dataclass(frozen=True)
 class Comparison:
     a: Role
     b: Role
     competencies: tuple[LevelChange, ...]
     scale: tuple[ScaleLevel, ...] = ()
+    # The shortest route from a to b, both included; () when none leads there.
+    route: tuple[Role, ...] = ()
+    areas: tuple[Area, ...] = ()
+    # Whether the ladder gives no cell a level: then nothing is measured.
+    words_only: bool = False
 
     @property
     def level_change(self) -> int:
         return self.b.level - self.a.level
 
     @property
+    def measured(self) -> tuple[LevelChange, ...]:
+        """The cells with a level on both sides: all that readiness and what
+        to grow count."""
+        return tuple(c for c in self.competencies if c.measured)
+
+    @property
     def to_grow(self) -> list[LevelChange]:
         """Competencies that rise from a to b, the largest rise first."""
-        rising = [c for c in self.competencies if (c.change or 0) > 0]
+        rising = [c for c in self.measured if (c.change or 0) > 0]
         return sorted(rising, key=lambda c: -(c.change or 0))
+
+    @property
+    def readiness(self) -> float | None:
+        """How much of b's levels a's levels reach (see `readiness`)."""
+        return readiness(self.competencies)
+
+    @property
+    def groups(self) -> tuple[AreaGroup, ...]:
+        """The competencies either role describes, grouped by area."""
+        return by_area((c for c in self.competencies if c.described), self.areas, area_of_change)
 
     @property
     def a_leads_to_b(self) -> bool:
@@ -83,4 +171,12 @@ class Comparison:
 
 
 def compare(ladder: Ladder, a: Role, b: Role) -> Comparison:
-    return Comparison(a, b, level_changes(ladder, a, b), ladder.scale)
+    return Comparison(
+        a,
+        b,
+        level_changes(ladder, a, b),
+        ladder.scale,
+        route_between(ladder, a, b),
+        ladder.areas,
+        ladder.words_only,
+    )

@@ -8,23 +8,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Ladder, Rating, Role
-from pmpath.queries.compare import LevelChange
+from pmpath.ladder.model import Area, Ladder, Rating, Role
+from pmpath.queries.compare import AreaGroup, LevelChange, area_of_change, by_area, readiness
 
 
 @dataclass(frozen=True)
 class Gap:
     # Where the levels come from: a role, or (self-assessed) a person who may name their role.
     start: Role | None
+    goal: Role
+    # The rungs from start to goal, both included; just the goal when there is
+    # no start, and () when no route leads from start to goal.
     route: tuple[Role, ...]
     competencies: tuple[LevelChange, ...]
     self_assessed: bool = False
-    # Competencies a self-assessment left out (counted as 0).
+    # Competencies a self-assessment left out that the goal gives a level (counted as 0).
     unrated: tuple[str, ...] = ()
+    areas: tuple[Area, ...] = ()
+    # Whether the ladder gives no cell a level: then nothing is measured.
+    words_only: bool = False
 
     @property
-    def goal(self) -> Role:
-        return self.route[-1]
+    def route_found(self) -> bool:
+        return bool(self.route)
 
     @property
     def left_behind(self) -> tuple[Role, ...]:
@@ -44,6 +50,11 @@ class Gap:
         return tuple(c for c in self.competencies if c.measured)
 
     @property
+    def rated(self) -> int:
+        """How many cells readiness counts: those with a level on both sides."""
+        return len(self.measured)
+
+    @property
     def met(self) -> int:
         return sum(1 for c in self.measured if (c.change or 0) <= 0)
 
@@ -55,32 +66,49 @@ class Gap:
         Sum over measured cells of min(now, needed), divided by the sum of
         the levels needed: 100 means every level is met or exceeded.
         """
-        pairs = [(c.before.level, c.after.level) for c in self.measured if c.before and c.after]
-        needed = sum(after or 0 for _, after in pairs)
-        if not needed:
-            return None
-        reached = sum(min(before or 0, after or 0) for before, after in pairs)
-        return round(100 * reached / needed, 1)
+        return readiness(self.competencies)
+
+    @property
+    def groups(self) -> tuple[AreaGroup, ...]:
+        """The competencies either side describes, grouped by area."""
+        return by_area((c for c in self.competencies if c.described), self.areas, area_of_change)
 
 
 def gap(
     ladder: Ladder,
     start: Role | None,
-    route: list[Role],
+    goal: Role,
+    route: list[Role] | tuple[Role, ...],
     levels_now: Mapping[str, int] | None = None,
 ) -> Gap:
-    """What someone must grow to go from route[0] to route[-1].
+    """What someone must grow to go from `start` (or from `levels_now`) to `goal`.
 
     `levels_now` overrides the starting role's levels with a person's own
-    (from a self-assessment); competencies it leaves out count as 0.
+    (from a self-assessment); a competency it leaves out counts as 0 where
+    the goal gives it a level, and is not described where the goal does not.
     """
-    goal = route[-1]
     changes = []
+    unrated = []
     for competency in ladder.competencies:
-        if levels_now is not None:
-            before: Rating | None = Rating(levels_now.get(competency.id, 0))
+        after = goal.competencies.get(competency.id)
+        before: Rating | None
+        if levels_now is None:
+            before = start.competencies.get(competency.id) if start is not None else None
+        elif competency.id in levels_now:
+            before = Rating(levels_now[competency.id])
+        elif after is not None and after.level is not None:
+            before = Rating(0)
+            unrated.append(competency.id)
         else:
-            before = route[0].competencies.get(competency.id)
-        changes.append(LevelChange(competency, before, goal.competencies.get(competency.id)))
-    unrated = tuple(c.id for c in ladder.competencies if levels_now is not None and c.id not in levels_now)
-    return Gap(start, tuple(route), tuple(changes), levels_now is not None, unrated)
+            before = None  # nothing to count it against
+        changes.append(LevelChange(competency, before, after))
+    return Gap(
+        start,
+        goal,
+        tuple(route),
+        tuple(changes),
+        levels_now is not None,
+        tuple(unrated),
+        ladder.areas,
+        ladder.words_only,
+    )

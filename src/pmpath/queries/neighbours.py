@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pmpath.ladder.fileformat import MOVE_KINDS
-from pmpath.ladder.model import Competency, Ladder, Move, Role, ScaleLevel
+from pmpath.ladder.model import Area, Competency, JobTitle, Ladder, Move, Role, ScaleLevel
+from pmpath.queries.listing import titles_of
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class RolePage:
     # The ladder's competencies and scale, to name each rating.
     competencies: tuple[Competency, ...] = ()
     scale: tuple[ScaleLevel, ...] = ()
+    # The ladder's areas, to group the competencies, and the job titles that mean this role.
+    areas: tuple[Area, ...] = ()
+    titles: tuple[JobTitle, ...] = ()
     # The moves out of the role (to `following`) and into it (from `previous`).
     leads_to: tuple[Step, ...] = ()
     comes_from: tuple[Step, ...] = ()
@@ -72,6 +76,8 @@ def role_page(ladder: Ladder, role: Role) -> RolePage:
         following,
         ladder.competencies,
         ladder.scale,
+        ladder.areas,
+        titles_of(ladder, role),
         tuple(Step(target, move) for target, move in zip(following, role.moves, strict=True)),
         _into(ladder, role),
     )
