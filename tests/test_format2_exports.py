@@ -254,8 +254,8 @@ def test_markdown_levels_table(run: Run) -> None:
     assert (
         "## Levels\n\n| Label | Level | Description |\n| --- | --- | --- |\n"
         "| Junior | 1 | Learning the craft with close support. |\n| Intermediate | 2 |  |\n"
-        "| Senior 1 | 3 |  |\n| Senior 2 | 4 |  |\n| Staff | 5 | Influence beyond one team. |\n"
-        "| Principal | 6 |  |\n"
+        "| Senior 1 | 3 |  |\n| Senior 2 | 4 |  |\n| Lead | 5 | Influence beyond one team, by craft or by management. |\n"
+        "| Senior Lead | 6 |  |\n"
     ) in export(run, DUAL, "markdown")
 
 

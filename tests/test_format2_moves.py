@@ -110,7 +110,7 @@ def test_path_switches_laterally_then_is_promoted(run: Run) -> None:
     assert "Route from Engineering Manager to Principal Engineer: 2 steps (1 lateral)" in out
     assert (
         "   ↓ lateral\n"
-        "2. Staff Engineer (staff) · level 5 · Staff · ic\n"
+        "2. Staff Engineer (staff) · level 5 · Lead · ic\n"
         "   Show first:\n"
         "   ☐ You miss building and your design work is still sharp.\n"
         "   ☐ Your team delivers without you in every meeting.\n"

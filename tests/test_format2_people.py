@@ -238,7 +238,7 @@ def test_show_has_the_level_label_tracks_titles_and_every_statement(run: Run) ->
         assert text in out, text
     assert "Also known as" not in out
     titled = human(run, "--ladder", DUAL, "show", "staff").splitlines()
-    assert titled[1:3] == ["Level 5 · Staff · ic track", "Also known as: Tech Lead"]
+    assert titled[1:3] == ["Level 5 · Lead · ic track", "Also known as: Tech Lead"]
 
 
 def test_show_a_cell_in_words_has_no_level_number(run: Run) -> None:
@@ -262,7 +262,7 @@ def test_list_by_track_includes_shared_rungs_on_each(run: Run) -> None:
 def test_list_by_level_number_or_label(run: Run) -> None:
     assert ids(run, "--level", "5") == ["staff", "engineering-manager"]
     assert ids(run, "--level", "senior 2") == ["senior-2"]
-    assert ids(run, "--level", "principal", "--track", "management") == ["senior-manager"]
+    assert ids(run, "--level", "SENIOR LEAD", "--track", "management") == ["senior-manager"]
     named = run_json(run, "--ladder", NAMED, "list", "--level", "l4")
     assert [(r["id"], r["level"], r["level_label"]) for r in named] == [("l4", 4, "L4")]
 
@@ -304,7 +304,7 @@ def test_a_level_no_role_holds_yet_is_known(run: Run, tmp_path: Path) -> None:
         ),
         (
             ("--level", "9"),
-            "Levels: 1 (Junior), 2 (Intermediate), 3 (Senior 1), 4 (Senior 2), 5 (Staff), 6 (Principal), 7",
+            "Levels: 1 (Junior), 2 (Intermediate), 3 (Senior 1), 4 (Senior 2), 5 (Lead), 6 (Senior Lead), 7",
         ),
         (("--level", "9" * 5000), "no level '999"),  # too many digits for a number: no traceback
         (("--track", "\x1b[31mred"), "no track '\\x1b[31mred'"),
@@ -361,7 +361,7 @@ def test_list_filters_leave_the_fast_path_to_typer() -> None:
     for argv in (
         ["list"],
         ["list", "--json"],
-        ["list", "--level", "Staff"],
+        ["list", "--level", "Lead"],
         ["list", "--track=ic", "--json"],
     ):
         assert_same(["--ladder", DUAL, *argv], {"PMPATH_LADDER": None})
