@@ -203,6 +203,21 @@ def test_human_path_imports_rich_but_not_typer() -> None:
     assert family(loaded, "typer") == set()
 
 
+def test_show_loads_only_the_queries_it_asks() -> None:
+    """Each module of results costs start-up time (its dataclasses are built
+    on import): `show` needs neither comparisons, nor lists, nor `info`, nor
+    the --me reader."""
+    loaded = modules_after(["show", "senior"])
+    assert "pmpath.queries.neighbours" in loaded
+    for module in (
+        "pmpath.queries.compare",
+        "pmpath.queries.listing",
+        "pmpath.queries.info",
+        "pmpath.ladder.assessment",
+    ):
+        assert module not in loaded
+
+
 def test_other_commands_still_reach_typer() -> None:
     assert "typer" in modules_after(["export", "-f", "csv"])
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pmpath.errors import EXIT_DATA, EXIT_OK, PmpathError, UsageProblem
-from pmpath.ladder.assessment import load_self_assessment
 from pmpath.ladder.loading import load_ladder
 from pmpath.ladder.model import Ladder, Role
 from pmpath.output import serialize
@@ -174,6 +173,8 @@ def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool
         start: Role | None = names.resolve_role(ladder, roles[0])
     else:
         _require_competencies(ladder)
+        from pmpath.ladder.assessment import load_self_assessment
+
         assessment = load_self_assessment(me, ladder)
         start = ladder.role(assessment.role) if assessment.role else None
         levels = assessment.levels

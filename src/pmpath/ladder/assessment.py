@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from pmpath.errors import FileProblem, LadderError
 from pmpath.ladder.checking import Checker, Path_, kind_name
 from pmpath.ladder.fileformat import SCALE_LEVEL_MAX, SCALE_LEVEL_MIN
-from pmpath.ladder.model import Ladder, SelfAssessment
+from pmpath.ladder.model import Ladder
 from pmpath.ladder.reading import decode, read_bytes
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    """A person's own competency levels, and optionally the role they hold."""
+
+    levels: Mapping[str, int]
+    role: str | None = None
 
 
 def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:

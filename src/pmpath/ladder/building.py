@@ -10,8 +10,6 @@ checked once everything they can refer to is known.
 
 from __future__ import annotations
 
-import datetime
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -225,9 +223,11 @@ class Builder(Checker):
             return plain
         if isinstance(value, list):
             return [self.plain(item, (*path, index)) for index, item in enumerate(value)]
+        import datetime  # only for `x-` values: most ladders have none
+
         if isinstance(value, (datetime.date, datetime.datetime)):
             return value.isoformat()
-        if isinstance(value, float) and not math.isfinite(value):
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
             self.error(path, f"'{value}' cannot be kept: JSON has no such number")
             return None
         if value is None or isinstance(value, (str, int, float, bool)):

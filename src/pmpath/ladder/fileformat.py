@@ -297,15 +297,20 @@ LADDER_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
-@dataclass(frozen=True)
 class Section:
-    """A list of mappings at the top of the file: `levels`, `tracks`..."""
+    """A list of mappings at the top of the file: `levels`, `tracks`...
+    (A plain class: a dataclass costs every start about a millisecond.)"""
 
-    key: str
-    fields: tuple[FieldSpec, ...]
-    what: str  # how one entry is called in messages
-    description: str  # for the schema
-    prefix: str  # before a key's name in messages: "scale 'level'"
+    __slots__ = ("description", "fields", "key", "prefix", "what")
+
+    def __init__(
+        self, key: str, fields: tuple[FieldSpec, ...], what: str, description: str, prefix: str
+    ) -> None:
+        self.key = key
+        self.fields = fields
+        self.what = what  # how one entry is called in messages
+        self.description = description  # for the schema
+        self.prefix = prefix  # before a key's name in messages: "scale 'level'"
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -7,10 +7,10 @@ give them back unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 Extensions = Mapping[str, Any]
 
@@ -201,24 +201,36 @@ class Ladder:
         return not any(r.level is not None for role in self.roles for r in role.competencies.values())
 
     def competencies_by_area(self) -> tuple[tuple[Area | None, tuple[Competency, ...]], ...]:
-        """The competencies grouped by area, in the order of `areas`; those
-        with no area come last, under None."""
-        groups: dict[str, list[Competency]] = {area.id: [] for area in self.areas}
-        groups[""] = []
-        for competency in self.competencies:
-            groups.setdefault(competency.area, []).append(competency)
-        areas = {area.id: area for area in self.areas}
-        return tuple((areas.get(key), tuple(found)) for key, found in groups.items() if found)
+        """The competencies grouped by area (see `by_area`)."""
+        return by_area(self.competencies, self.areas, _area_of)
+
+
+def _area_of(competency: Competency) -> str:
+    return competency.area
+
+
+T = TypeVar("T")
+
+
+def by_area(
+    items: Iterable[T], areas: tuple[Area, ...], area_of: Callable[[T], str]
+) -> tuple[tuple[Area | None, tuple[T, ...]], ...]:
+    """Items (competencies, or changes of them) grouped by area, in the order
+    of `areas`, each group in the order given; those with no area (or one
+    the ladder does not list) come last, under None."""
+    groups: dict[str, list[T]] = {area.id: [] for area in areas}
+    rest: list[T] = []
+    for item in items:
+        groups.get(area_of(item), rest).append(item)
+    named = {area.id: area for area in areas}
+    found: list[tuple[Area | None, tuple[T, ...]]] = [
+        (named[key], tuple(group)) for key, group in groups.items() if group
+    ]
+    if rest:
+        found.append((None, tuple(rest)))
+    return tuple(found)
 
 
 def scale_name(scale: tuple[ScaleLevel, ...], level: int | None) -> str:
     """The name of a level on a scale, or "" when the scale has no such step."""
     return next((step.name for step in scale if step.level == level), "")
-
-
-@dataclass(frozen=True)
-class SelfAssessment:
-    """A person's own competency levels, and optionally the role they hold."""
-
-    levels: Mapping[str, int]
-    role: str | None = None

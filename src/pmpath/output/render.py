@@ -11,7 +11,7 @@ literally and cannot restyle the output or act on the terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -20,11 +20,13 @@ from rich.table import Table
 from rich.text import Text
 
 from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, PROSE_FIELDS, RATING_FIELDS
-from pmpath.ladder.model import Area, Rating, Role, ScaleLevel, scale_name
-from pmpath.queries.compare import Comparison, LevelChange, by_area
-from pmpath.queries.info import LadderInfo
-from pmpath.queries.listing import RoleList
+from pmpath.ladder.model import Area, Rating, Role, ScaleLevel, by_area, scale_name
 from pmpath.queries.neighbours import NextSteps, RolePage, Step, by_kind
+
+if TYPE_CHECKING:  # each view needs only its own result's module at run time
+    from pmpath.queries.compare import Comparison, LevelChange
+    from pmpath.queries.info import LadderInfo
+    from pmpath.queries.listing import RoleList
 
 T = TypeVar("T")
 

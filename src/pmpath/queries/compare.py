@@ -6,12 +6,12 @@ Pure Python over the model: no I/O, no Typer, no Rich.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from pmpath.errors import NoAnswer
-from pmpath.ladder.model import Area, Competency, Ladder, Rating, Role, ScaleLevel
+from pmpath.ladder.model import Area, Competency, Ladder, Rating, Role, ScaleLevel, by_area
 
 
 @dataclass(frozen=True)
@@ -61,25 +61,6 @@ def level_changes(ladder: Ladder, before: Role, after: Role) -> tuple[LevelChang
         LevelChange(c, before.competencies.get(c.id), after.competencies.get(c.id))
         for c in ladder.competencies
     )
-
-
-def by_area(
-    items: Iterable[T], areas: tuple[Area, ...], area_of: Callable[[T], str]
-) -> tuple[tuple[Area | None, tuple[T, ...]], ...]:
-    """Items (competencies, or changes of them) grouped by area, in the order
-    of `areas`, each group in the order given; those with no area (or one
-    the ladder does not list) come last, under None."""
-    groups: dict[str, list[T]] = {area.id: [] for area in areas}
-    rest: list[T] = []
-    for item in items:
-        groups.get(area_of(item), rest).append(item)
-    named = {area.id: area for area in areas}
-    found: list[tuple[Area | None, tuple[T, ...]]] = [
-        (named[key], tuple(group)) for key, group in groups.items() if group
-    ]
-    if rest:
-        found.append((None, tuple(rest)))
-    return tuple(found)
 
 
 def area_of_change(change: LevelChange) -> str:

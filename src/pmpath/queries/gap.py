@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Area, Ladder, Rating, Role
-from pmpath.queries.compare import AreaGroup, LevelChange, area_of_change, by_area, readiness
+from pmpath.ladder.model import Area, Ladder, Rating, Role, by_area
+from pmpath.queries.compare import AreaGroup, LevelChange, area_of_change, readiness
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pmpath.errors import UsageProblem
 from pmpath.ladder.fileformat import name_key
-from pmpath.ladder.model import JobTitle, Ladder, Role
+from pmpath.ladder.model import Ladder, Role
 
 # An error lists the known values, but no more than this many of them.
 MAX_LISTED = 20
@@ -113,8 +113,3 @@ def role_list(ladder: Ladder, track: str | None = None, level: str | None = None
     )
     label = known_levels(ladder).get(level_number, "") if level_number is not None else ""
     return RoleList(ladder.title, roles, track_id, level_number, label)
-
-
-def titles_of(ladder: Ladder, role: Role) -> tuple[JobTitle, ...]:
-    """The job titles (`titles`) that mean this role, among others maybe."""
-    return tuple(title for title in ladder.titles if role.id in title.roles)

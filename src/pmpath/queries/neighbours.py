@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Area, Competency, JobTitle, Ladder, Move, Role, ScaleLevel
-from pmpath.queries.listing import titles_of
 
 
 @dataclass(frozen=True)
@@ -85,3 +84,8 @@ def role_page(ladder: Ladder, role: Role) -> RolePage:
 
 def next_steps(ladder: Ladder, role: Role) -> NextSteps:
     return NextSteps(role, tuple(ladder.role(move.to) for move in role.moves), role.moves)
+
+
+def titles_of(ladder: Ladder, role: Role) -> tuple[JobTitle, ...]:
+    """The job titles (`titles`) that mean this role, among others maybe."""
+    return tuple(title for title in ladder.titles if role.id in title.roles)
