@@ -108,8 +108,8 @@ def benchmark_tables() -> str:
         )
     lines += [
         "",
-        "| roles | command | median s | growth | CPU s | peak MiB |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| roles | command | median s | growth | CPU s | peak MiB | floor s | ratio |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for size, row in results["scale"].items():
         for name, r in row.items():
@@ -120,6 +120,8 @@ def benchmark_tables() -> str:
                 r.get("growth_from_previous", ""),
                 r["cpu_seconds_median"],
                 r["peak_mib"],
+                r.get("floor_seconds_median", ""),
+                f"{r['ratio_median']}x" if "ratio_median" in r else "",
             ]
             lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
     lines += ["", *(f"- {'met' if b['met'] else '**missed**'}: {b['check']}" for b in results["budgets"])]
