@@ -32,9 +32,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = yamlsafe.parse
 
-    def counting(text: str, keep_nodes: bool = False, duplicates: Any = None) -> Any:
+    def counting(text: str, duplicates: Any = None) -> Any:
         seen.append(text)
-        return real(text, keep_nodes, duplicates)
+        return real(text, duplicates)
 
     monkeypatch.setattr(yamlsafe, "parse", counting)
     return seen

@@ -25,7 +25,7 @@ from tests.conftest import Run, run_json
 
 
 def test_the_model_has_exactly_the_fields_of_the_table() -> None:
-    derived = {PREVIOUS.name, LEVEL_LABEL.name, "next", "extensions"}
+    derived = {PREVIOUS.name, LEVEL_LABEL.name, "next", "extensions", "competency_extensions"}
     assert {f.name for f in dataclasses.fields(Role)} == {spec.attr for spec in ROLE_FIELDS} | derived
 
 

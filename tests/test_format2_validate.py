@@ -130,7 +130,7 @@ def test_x_keys_are_kept_everywhere_and_never_warned_about(run: Run, tmp_path: P
         "roles:\n"
         "  - id: r\n    title: R\n    level: 1\n    track: ic\n    x-hr: ENG-1\n"
         "    next: [{to: s, x-note: rare}]\n"
-        "    competencies: {a: {level: 1, x-source: survey}}\n"
+        "    competencies: {a: {level: 1, x-source: survey}, x-batch: 3}\n"
         "  - {id: s, title: S, level: 2}\n",
     )
     assert validate_lines(run, path) == (0, [": valid: 2 roles"])
@@ -143,6 +143,20 @@ def test_x_keys_are_kept_everywhere_and_never_warned_about(run: Run, tmp_path: P
     assert dict(role.extensions) == {"x-hr": "ENG-1"}
     assert dict(role.moves[0].extensions) == {"x-note": "rare"}
     assert dict(role.competencies["a"].extensions) == {"x-source": "survey"}
+    assert dict(role.competency_extensions) == {"x-batch": 3}
+    assert list(role.competencies) == ["a"]
+    import jsonschema
+    import yaml
+
+    from pmpath.ladder.plain import ladder_data
+    from pmpath.ladder.schema import ladder_schema
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, ladder_schema())
+    assert ladder_data(ladder)["roles"][0]["competencies"] == {
+        "a": {"level": 1, "x-source": "survey"},
+        "x-batch": 3,
+    }
 
 
 @pytest.mark.parametrize(
@@ -188,3 +202,44 @@ def test_error_paths_stay_linear_with_thousands_of_unknown_references(
     report = json.loads(result.stdout)
     assert report["errors"] == 5 * count
     assert len(calls) == MAX_SUGGESTIONS
+
+
+def test_one_bad_level_or_kind_is_one_error(run: Run, tmp_path: Path) -> None:
+    """A level or kind that cannot be read is not guessed at: moves into and
+    out of that role draw no second, false error."""
+    path = write_ladder(
+        tmp_path,
+        "levels: [{level: 1, label: L1}, {level: 2, label: L2}]\n"
+        "roles:\n"
+        "  - {id: a, title: A, level: L2, next: [b, {to: c, kind: sideways}]}\n"
+        "  - {id: b, title: B, level: L3}\n"
+        "  - {id: c, title: C, level: 1}\n",
+    )
+    assert validate_lines(run, path) == (
+        1,
+        [
+            ":3: 'kind' must be one of promotion, lateral, apply, exit, not 'sideways'",
+            ":4: level 'L3' is not a label in 'levels' (the labels are: L1, L2)",
+            ": invalid: 2 error(s), 0 warning(s)",
+        ],
+    )
+
+
+def test_labels_are_found_whatever_their_case_and_a_lateral_move_stays_level(
+    run: Run, tmp_path: Path
+) -> None:
+    path = write_ladder(
+        tmp_path,
+        "levels: [{level: 1, label: Junior}, {level: 2, label: Senior}]\n"
+        "roles:\n"
+        "  - {id: a, title: A, level: junior, next: [{to: b, kind: lateral}]}\n"
+        "  - {id: b, title: B, level: SENIOR}\n",
+    )
+    assert validate_lines(run, path) == (
+        0,
+        [
+            ":3: warning: 'a' (level 1) moves across to 'b' (level 2): a lateral move stays at the same level",
+            ": valid: 2 roles, 1 warning(s)",
+        ],
+    )
+    assert [role.level_label for role in load_ladder(path).roles] == ["Junior", "Senior"]

@@ -99,9 +99,11 @@ class Builder(Checker):
         context = _Context(
             competencies={c.id for c in parts["competencies"]},
             scale_levels={s.level for s in parts["scale"]},
-            labels={name.label: name.level for name in parts["levels"]},
+            labels={fileformat.name_key(name.label): name.level for name in parts["levels"]},
             tracks={track.id for track in parts["tracks"]},
         )
+        labels = [name.label for name in parts["levels"]]
+        context.some_labels = ", ".join(labels[:8]) + (", ..." if len(labels) > 8 else "")
         placed = [
             (index, role)
             for index, raw in enumerate(raw_roles)
@@ -307,15 +309,16 @@ class Builder(Checker):
 
     def level(self, value: object, where: Path_, spec: FieldSpec, context: _Context) -> Any:
         """A role's level: a number, or a label from `levels`."""
-        if isinstance(value, str) and value in context.labels:
-            return context.labels[value]
         if isinstance(value, str) and context.labels:
+            found = context.labels.get(fileformat.name_key(value))  # labels are unique ignoring case
+            if found is not None:
+                return found
             self.error(
                 where, f"level '{value}' is not a label in 'levels' (the labels are: {context.some_labels})"
             )
-            return 0
+            return UNKNOWN_LEVEL
         number = self.integer(value, where, "'level'", spec.minimum or 0, spec.maximum or 0)
-        return 0 if number is None else number
+        return UNKNOWN_LEVEL if number is None else number
 
     def moves(self, raw: object, where: Path_) -> tuple[_RawMove, ...]:
         """The entries of `next`, checked on their own; their targets and
@@ -331,7 +334,8 @@ class Builder(Checker):
                 found.append(_RawMove(where, index, item, None))
             elif isinstance(item, dict):
                 values = self.fields(item, fileformat.MOVE_FIELDS, (*where, index), "a move")
-                if "to" in values:
+                # A kind that could not be read is reported once, not again as a missing kind.
+                if "to" in values and ("kind" in values or "kind" not in item):
                     found.append(_RawMove(where, index, values["to"], values))
             else:
                 self.error(
@@ -349,6 +353,8 @@ class Builder(Checker):
         for key, value in entry.items():
             if type(value) is int and value in _SHORTHAND and key in context.competencies:
                 ratings[key] = _SHORTHAND[value]  # the commonest rating: a level alone
+                continue
+            if fileformat.is_extension(key):  # kept by `role`, beside the ratings
                 continue
             where = (*path, str(key))
             if str(key) not in context.competencies:
@@ -425,6 +431,10 @@ class Builder(Checker):
             return None
         if hidden := invisible_in(values["title"]):
             self.warn((*path, "title"), f"'title' contains the invisible character {hidden}")
+        ratings = entry.get("competencies")
+        if isinstance(ratings, dict) and any(fileformat.is_extension(key) for key in ratings):
+            extensions = {key: value for key, value in ratings.items() if fileformat.is_extension(key)}
+            values["competency_extensions"] = self.plain(extensions, (*path, "competencies"))
         for number, track in enumerate(values.get("tracks", ())):
             if context.tracks and track not in context.tracks:
                 where = (*path, "track", number) if isinstance(entry["track"], list) else (*path, "track")
@@ -520,7 +530,9 @@ class Builder(Checker):
             self.error(raw.to_path, f"'next' of '{role_id}' names unknown role '{target}'{hint}")
             return None
         kind = values.get("kind") if values is not None else None
-        if kind is None:
+        if UNKNOWN_LEVEL in (level, target_level):  # already reported: no guess about the kind
+            kind = kind or "promotion"
+        elif kind is None:
             if target_level < level:
                 self.error(
                     raw.to_path,
@@ -532,6 +544,12 @@ class Builder(Checker):
         elif kind == "promotion" and target_level <= level:
             self.warn(
                 (*raw.path, "kind"), f"'{role_id}' is promoted to '{target}', which is not a higher level"
+            )
+        elif kind == "lateral" and target_level != level:
+            self.warn(
+                (*raw.path, "kind"),
+                f"'{role_id}' (level {level}) moves across to '{target}' (level {target_level}): "
+                "a lateral move stays at the same level",
             )
         if values is None:
             return Move(target, kind)
@@ -545,6 +563,9 @@ class Builder(Checker):
 
 
 _SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
+# The level of a role whose level could not be read (an error is noted): no
+# real level is negative, so no move into or out of it is judged by it.
+UNKNOWN_LEVEL = -1
 # A rating written as a level alone, one shared (frozen) object per level.
 _SHORTHAND = {level: Rating(level) for level in range(_SCALE_BOUNDS[0], _SCALE_BOUNDS[1] + 1)}
 
@@ -561,7 +582,7 @@ class _Context:
         self.labels = labels
         self.tracks = tracks
         # Named in each unknown-label error: worked out once, not per error.
-        self.some_labels = ", ".join(list(labels)[:8]) + (", ..." if len(labels) > 8 else "")
+        self.some_labels = ""
 
 
 class _RawMove:

@@ -145,6 +145,8 @@ class Role:
     # Derived by the loader from every other role's moves; never written in YAML.
     previous: tuple[str, ...] = ()
     competencies: Mapping[str, Rating] = EMPTY
+    # The `x-` keys written among the ratings.
+    competency_extensions: Extensions = EMPTY
     # The name of `level` in the ladder's `levels`, if it has one (derived).
     level_label: str = ""
     extensions: Extensions = EMPTY

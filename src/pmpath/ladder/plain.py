@@ -61,14 +61,17 @@ def role_data(role: Role) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for spec in fileformat.ROLE_FIELDS:
         value = getattr(role, spec.attr)
-        if not (spec.required or value):
+        if not (spec.required or value or (spec.kind == "ratings" and role.competency_extensions)):
             continue
         if spec.kind == "track_list":
             data[spec.name] = value[0] if len(value) == 1 else list(value)
         elif spec.kind == "moves":
             data[spec.name] = [move_data(move) for move in value]
         elif spec.kind == "ratings":
-            data[spec.name] = {key: rating_data(rating) for key, rating in value.items()}
+            data[spec.name] = {
+                **{key: rating_data(rating) for key, rating in value.items()},
+                **role.competency_extensions,
+            }
         else:
             data[spec.name] = list(value) if isinstance(value, tuple) else value
     return {**data, **role.extensions}

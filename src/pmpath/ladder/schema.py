@@ -97,7 +97,8 @@ def _by_kind(spec: FieldSpec) -> dict[str, Any]:
         level = fileformat.RATING_FIELDS[0]
         return {
             "type": ["object", "null"],
-            "propertyNames": _ID,
+            "propertyNames": {"anyOf": [_ID, {"pattern": fileformat.EXTENSION_PATTERN}]},
+            "patternProperties": _EXTENSIONS,
             "additionalProperties": {
                 "oneOf": [{**_integer(level), "description": level.description}, rating]
             },

@@ -115,21 +115,27 @@ def _checked(kind: str, construct: Any) -> Any:
 
 for _tag, (_kind, _construct) in _SCALARS.items():
     SafeLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _checked(_kind, _construct))
-_checked_int = SafeLoader.yaml_constructors["tag:yaml.org,2002:int"]
+# The checked constructors by tag, for the event reader.
+_SCALAR_CONSTRUCTORS = {
+    f"tag:yaml.org,2002:{tag}": SafeLoader.yaml_constructors[f"tag:yaml.org,2002:{tag}"] for tag in _SCALARS
+}
 
 
-def parse(
-    text: str, keep_nodes: bool = False, duplicates: list[Problem] | None = None
-) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML once, with safe constructors only. Returns the data and, when
-    asked for, the composed node tree (used to find lines). With a
-    `duplicates` list, keys written twice in one mapping are added to it."""
+def parse(text: str, duplicates: list[Problem] | None = None) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML once, with safe constructors only. Returns the data and,
+    when the document had to be composed (aliases, unusual tags), its node
+    tree, to find lines with. With a `duplicates` list, keys written twice in
+    one mapping are added to it."""
     try:
-        if not keep_nodes and "&" not in text:  # no anchors, so no aliases to expand
-            try:
-                return _from_events(text, duplicates), None
-            except _Unusual:
-                pass  # left to PyYAML, below
+        found: list[Problem] | None = [] if duplicates is not None else None
+        try:
+            data = _from_events(text, found)
+        except _Unusual:  # left to PyYAML, below
+            pass
+        else:
+            if duplicates is not None and found:
+                duplicates.extend(found)
+            return data, None
         loader = SafeLoader(text)
         try:
             root = loader.get_single_node()
@@ -138,7 +144,7 @@ def parse(
             loader.dispose()
         if duplicates is not None:
             duplicates.extend(duplicate_keys(root))
-        return data, (root if keep_nodes else None)
+        return data, root
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -166,11 +172,6 @@ def parse(
 
 class _Unusual(Exception):
     """The document uses a YAML feature the fast constructor leaves to PyYAML."""
-
-
-_INT_TAG = "tag:yaml.org,2002:int"
-# Keys that SafeConstructor rewrites before building a mapping.
-_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
 def _construct_document(loader: Any, root: yaml.Node | None) -> Any:
@@ -206,7 +207,8 @@ def _from_events(text: str, duplicates: list[Problem] | None) -> Any:
             return None  # an empty file
         loader.get_event()  # the document's start
         resolve = loader.resolve
-        # One frame per open collection: [the collection, its key while its value is read].
+        # One frame per open collection: [the collection, its key while its value
+        # is read, the keys written so far when duplicates are looked for].
         frames: list[list[Any]] = []
         while True:
             event = loader.get_event()
@@ -218,10 +220,13 @@ def _from_events(text: str, duplicates: list[Problem] | None) -> Any:
                 if tag == _STR_TAG:
                     value = event.value
                 else:
-                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-                    if tag in _SPECIAL_KEYS:
+                    construct = _SCALAR_CONSTRUCTORS.get(tag)
+                    if construct is None:  # a tag of its own, merge and value keys: PyYAML says what they are
                         raise _Unusual
-                    value = _checked_int(loader, node) if tag == _INT_TAG else loader.construct_object(node)
+                    # Called directly: PyYAML's construct_object would keep every node until the end.
+                    value = construct(
+                        loader, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+                    )
             elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 mapping = kind is yaml.MappingStartEvent
                 tag = event.tag
@@ -235,7 +240,8 @@ def _from_events(text: str, duplicates: list[Problem] | None) -> Any:
                     raise FileProblem(
                         f"YAML is nested too deeply (over {MAX_DEPTH} levels)", event.start_mark.line + 1
                     )
-                frames.append([{} if mapping else [], _AWAITING_KEY])
+                written: set[str] | None = set() if mapping and duplicates is not None else None
+                frames.append([{} if mapping else [], _AWAITING_KEY, written])
                 continue
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 value = frames.pop()[0]
@@ -251,14 +257,17 @@ def _from_events(text: str, duplicates: list[Problem] | None) -> Any:
             if type(container) is list:
                 container.append(value)
             elif frame[1] is _AWAITING_KEY:
-                if duplicates is not None and value in container:
-                    duplicates.append(
-                        Problem(
-                            f"key '{value}' appears twice in this mapping; the last one wins",
-                            line=event.start_mark.line + 1,
-                            warning=True,
+                written = frame[2]
+                if written is not None:  # keys compared as written, as the composed path does
+                    if event.value in written:
+                        duplicates.append(  # type: ignore[union-attr]
+                            Problem(
+                                f"key '{event.value}' appears twice in this mapping; the last one wins",
+                                line=event.start_mark.line + 1,
+                                warning=True,
+                            )
                         )
-                    )
+                    written.add(event.value)
                 frame[1] = value
             else:
                 container[frame[1]] = value
@@ -391,9 +400,9 @@ def duplicate_keys(root: yaml.Node | None) -> list[Problem]:
 def with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> list[Problem]:
     """Attach the line of each problem's value: from the node tree when there
     is one; else from the parser's events, which keeps memory flat however
-    large the file (a document with anchors is composed, to follow them)."""
-    if root is None and "&" not in text:
-        lines = _lines_from_events(text, [p.path for p in problems if not p.line])
+    large the file (a document with aliases is composed, to follow them)."""
+    lines = _lines_from_events(text, [p.path for p in problems if not p.line]) if root is None else None
+    if lines is not None:
         located = [Problem(p.message, p.path, p.line or _deepest(lines, p.path), p.warning) for p in problems]
         return sorted(located, key=lambda p: p.line or 0)
     root = root or compose(text)
@@ -411,10 +420,11 @@ def _deepest(lines: dict[Path_, int], path: Path_) -> int | None:
     return None
 
 
-def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
+def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int] | None:
     """The first line of each value on the way to each of `paths`, read from
     the parser's events without building anything. Keys are named as the
-    data names them (`0x2:` is "2"), as `_line_of` does."""
+    data names them (`0x2:` is "2"), as `_line_of` does. None when the
+    document has an alias, which only the node tree can follow."""
     wanted = {path[:end] for path in paths for end in range(len(path) + 1)}
     lines: dict[Path_, int] = {}
     # One frame per open collection: [its path (None: not wanted), is a mapping,
@@ -428,12 +438,9 @@ def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
             if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 frames.pop()
                 continue
-            if kind not in (
-                yaml.ScalarEvent,
-                yaml.SequenceStartEvent,
-                yaml.MappingStartEvent,
-                yaml.AliasEvent,
-            ):
+            if kind is yaml.AliasEvent:
+                return None
+            if kind not in (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent):
                 continue
             path: Path_ | None = ()
             if frames:
@@ -446,7 +453,7 @@ def _lines_from_events(text: str, paths: list[Path_]) -> dict[Path_, int]:
                         else None
                     )
                     frame[2] = _NO_KEY if key is None else key
-                    if kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent:
+                    if kind is not yaml.ScalarEvent:
                         frames.append(
                             [
                                 None,
