@@ -427,7 +427,7 @@ def test_tree_forks_the_tracks_and_refers_to_lateral_moves(run: Run) -> None:
     assert nodes[0]["kind"] is None
     out = run("--ladder", DUAL, "tree", env=WIDE).stdout
     assert "│   └── Engineering Manager (engineering-manager) ↓ shown below\n" in out
-    assert "└── Engineering Manager (engineering-manager) · L5 · management · apply\n" in out
+    assert "└── Engineering Manager (engineering-manager) · Lead · management · apply\n" in out
     assert "    └── ↔ switch to Staff Engineer (staff)\n" in out
 
 
@@ -497,3 +497,25 @@ def test_tree_is_cut_to_the_terminal_and_says_what_it_cut(run: Run, tmp_path: Pa
     assert f"(r{drawable_depth(200)})" in wider and drawable_depth(200) > deepest
     rest = run("--ladder", str(path), "tree", f"r{cut}", env={"COLUMNS": "80"}).stdout
     assert rest.splitlines()[1].startswith(f"└── R{cut} (r{cut})")
+
+
+def test_a_tree_cut_in_several_branches_names_each(run: Run, tmp_path: Path) -> None:
+    chains = "".join(
+        f"  - {{id: {side}{n}, title: {side.upper()} {n}, level: {n + 1}"
+        + (f", next: [{side}{n + 1}]" if n < 19 else "")
+        + "}\n"
+        for side in "ab"
+        for n in range(20)
+    )
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "roles:\n  - {id: top, title: Top, level: 0, next: [a0, b0]}\n" + chains, encoding="utf-8"
+    )
+    out = run("--ladder", str(path), "tree", env={"COLUMNS": "80"}).stdout
+    note = " ".join(out.split("\n\n")[-1].split()) if "\n\n" in out else " ".join(out.splitlines()[-2:])
+    assert "in 2 branches: `pmpath tree a" in note and ", `pmpath tree b" in note, note
+    drawn = {
+        line.split("(")[1].split(")")[0] for line in out.splitlines() if "(" in line and "pmpath" not in line
+    }
+    cut = int(note.split(" roles below")[0].split()[-1])
+    assert len(drawn) + cut == 41

@@ -244,7 +244,7 @@ def next_view(steps: NextSteps) -> RenderableType:
     """The role's own signals first (they hold for every move), then one
     table per kind of move, each move with the signals it asks for itself."""
     role = steps.role
-    parts: list[RenderableType] = [Text.assemble("From ", role_name(role), f", level {role.level}")]
+    parts: list[RenderableType] = [Text.assemble("From ", role_name(role), f", level {level_text(role)}")]
     if not steps.following:
         parts.extend([Text(), Text(f"{role.title} is the top of this ladder: no role follows it.", "bold")])
         return Group(*parts)

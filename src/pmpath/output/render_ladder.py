@@ -142,6 +142,8 @@ TREE_INDENT = 4
 MIN_LABEL_WIDTH = 30
 # Highlights per piece of text in `search`: each is a span Rich keeps.
 MAX_HIGHLIGHTS = 20
+# The cut branches a tree's note names by the command that draws each.
+MAX_NAMED_CUTS = 3
 
 
 def drawable_depth(width: int) -> int:
@@ -162,7 +164,9 @@ def _tree_label(row: TreeRow, styles: dict[str, str]) -> Text:
         label.stylize("dim")
         label.append(" ↓ shown below" if row.shown_below else " ↑ shown above", style="dim italic")
         return label
-    label.append(f" · L{role.level}" + (f" · {role.track}" if role.track else ""), style="dim")
+    # The ladder's own name for the level where it has one ("Senior 2"), else "L4".
+    level = role.level_label or f"L{role.level}"
+    label.append(f" · {level}" + (f" · {role.track}" if role.track else ""), style="dim")
     if row.kind in ("apply", "exit"):
         label.append(f" · {row.kind}", style="dim italic")
     return label
@@ -183,14 +187,15 @@ class TreeView:
         styles = {track: _TRACK_PALETTE[i % len(_TRACK_PALETTE)] for i, track in enumerate(result.tracks)}
         top = RichTree(Text(result.title or "Ladder", "bold"), guide_style="dim")
         branches = [top]  # branches[d]: where a row of depth d is added
-        left_out, first = 0, None  # roles expanded only below the deepest level drawn
+        left_out = 0  # roles expanded only below the deepest level drawn
+        tops: list[Role] = []  # the first role of each branch cut there
         marked = None  # the last label drawn at the deepest level, once marked as cut
         for row in result.rows:
             if row.depth > deepest:
                 if not row.seen_before:
                     left_out += 1
-                    if first is None:
-                        first = row.role
+                    if row.depth == deepest + 1:
+                        tops.append(row.role)
                 # Preorder: the branch this row hangs from is the last one drawn.
                 if branches[-1] is not marked and isinstance(branches[-1].label, Text):
                     branches[-1].label.append(" …", style="yellow")
@@ -199,14 +204,20 @@ class TreeView:
             del branches[row.depth + 1 :]
             branches.append(branches[row.depth].add(_tree_label(row, styles)))
         yield top
-        if first is not None:
-            yield Text(
+        if tops:
+            cut = (
                 f"{_plural(left_out, 'role')} below the "
                 f"{'first level' if deepest == 0 else f'first {deepest + 1} levels'} "
-                f"{'is' if left_out == 1 else 'are'} not drawn at this width, from "
-                f"{first.title} ({first.id}) on; `pmpath tree {first.id}` draws from there.",
-                style="yellow",
+                f"{'is' if left_out == 1 else 'are'} not drawn at this width"
             )
+            if len(tops) == 1:
+                first = tops[0]
+                where = f", from {first.title} ({first.id}) on; `pmpath tree {first.id}` draws from there."
+            else:
+                shown = ", ".join(f"`pmpath tree {role.id}`" for role in tops[:MAX_NAMED_CUTS])
+                more = f" and {len(tops) - MAX_NAMED_CUTS} more" if len(tops) > MAX_NAMED_CUTS else ""
+                where = f" (… marks each cut), in {len(tops)} branches: {shown}{more} draw them."
+            yield Text(cut + where, style="yellow")
 
 
 def tree_view(result: Tree) -> RenderableType:
