@@ -514,8 +514,6 @@ def test_a_tree_cut_in_several_branches_names_each(run: Run, tmp_path: Path) -> 
     out = run("--ladder", str(path), "tree", env={"COLUMNS": "80"}).stdout
     note = " ".join(out.split("\n\n")[-1].split()) if "\n\n" in out else " ".join(out.splitlines()[-2:])
     assert "in 2 branches: `pmpath tree a" in note and ", `pmpath tree b" in note, note
-    drawn = {
-        line.split("(")[1].split(")")[0] for line in out.splitlines() if "(" in line and "pmpath" not in line
-    }
+    drawn = {line.split("(")[1].split(")")[0] for line in out.splitlines() if "── " in line}
     cut = int(note.split(" roles below")[0].split()[-1])
     assert len(drawn) + cut == 41
