@@ -408,3 +408,28 @@ def test_info_on_the_bundled_ladder(run: Run) -> None:
     assert "Loaded from  the ladder bundled with pmpath (" in out
     assert "Version      not given" in out
     assert_same(["info"], {"PMPATH_LADDER": None})
+
+
+def test_gap_shows_each_move_with_its_own_signals(run: Run) -> None:
+    data = run_json(run, "--ladder", DUAL, "gap", "senior-1", "engineering-manager")
+    assert [(s["id"], s["kind"], s["move_ready_when"]) for s in data["signals"]] == [
+        ("senior-1", "promotion", []),
+        ("senior-2", "apply", ["You have run a team for a quarter while its manager was away."]),
+    ]
+    out = human(run, "--ladder", DUAL, "gap", "senior-1", "engineering-manager")
+    assert (
+        "Before leaving Senior Engineer 2 (apply), show that\n"
+        "  ☐ You have run a team for a quarter while its manager was away.\n"
+        "  ☐ Other teams seek out your judgement."
+    ) in "\n".join(line.rstrip() for line in out.splitlines())
+
+
+def test_gap_json_carries_cells_in_words(run: Run) -> None:
+    data = run_json(run, "--ladder", str(FORMAT2 / "words_only.yaml"), "gap", "agent", "senior-agent")
+    empathy = data["competencies"][0]
+    assert (empathy["now"], empathy["needed"]) == (None, None)
+    assert empathy["now_rating"]["statements"] == [
+        "Listens before answering.",
+        "Keeps a calm tone with upset customers.",
+    ]
+    assert empathy["needed_rating"]["examples"] == ["Saved a renewal after a long outage."]

@@ -333,6 +333,20 @@ def test_gap_json(run: Run) -> None:
                 "needed": 2,
                 "change": 1,
                 "expectation": "Shapes the plan.",
+                "now_rating": {
+                    "level": 1,
+                    "expectation": "Follows the plan.",
+                    "statements": ["Follows the plan."],
+                    "examples": [],
+                    "not_yet": [],
+                },
+                "needed_rating": {
+                    "level": 2,
+                    "expectation": "Shapes the plan.",
+                    "statements": ["Shapes the plan."],
+                    "examples": [],
+                    "not_yet": [],
+                },
             },
             {
                 "id": "delivery",
@@ -342,9 +356,31 @@ def test_gap_json(run: Run) -> None:
                 "needed": 3,
                 "change": 1,
                 "expectation": "",
+                "now_rating": {
+                    "level": 2,
+                    "expectation": "Ships small pieces.",
+                    "statements": ["Ships small pieces."],
+                    "examples": [],
+                    "not_yet": [],
+                },
+                "needed_rating": {
+                    "level": 3,
+                    "expectation": "",
+                    "statements": [],
+                    "examples": [],
+                    "not_yet": [],
+                },
             },
         ],
-        "signals": [{"id": "junior", "title": "Junior Maker", "ready_when": ["Ships alone"]}],
+        "signals": [
+            {
+                "id": "junior",
+                "title": "Junior Maker",
+                "ready_when": ["Ships alone"],
+                "kind": "promotion",
+                "move_ready_when": [],
+            }
+        ],
         "unrated": [],
         "met": 0,
         "rated": 2,

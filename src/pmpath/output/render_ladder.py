@@ -327,9 +327,14 @@ def gap_view(result: Gap) -> RenderableType:
         )
     if result.groups:
         parts.extend([Text(), _gap_table(result)])
-    for role in result.left_behind:
-        if role.ready_when:
-            section(parts, f"Before leaving {role.title}, show that", bullets(role.ready_when, "☐"))
+    for role, move in zip(result.left_behind, result.moves_taken, strict=True):
+        # The move's own signals first, as `path` lists them, then the rung's.
+        signals = (*(move.ready_when if move else ()), *role.ready_when)
+        if signals:
+            heading = f"Before leaving {role.title}" + (
+                f" ({move.kind})" if move and move.kind != "promotion" else ""
+            )
+            section(parts, f"{heading}, show that", bullets(signals, "☐"))
     if result.groups:
         parts.extend(_gap_summary(result))
     return Group(*parts)

@@ -273,12 +273,21 @@ def gap_result(result: Gap) -> dict[str, Any]:
                 "needed": _level(c.after),
                 "change": c.change,
                 "expectation": c.after.expectation if c.after else "",
+                # Both cells in full: statements, examples, not-yet signs (null: not described).
+                "now_rating": rating(c.before),
+                "needed_rating": rating(c.after),
             }
             for c in result.competencies
         ],
         "signals": [
-            {"id": role.id, "title": role.title, "ready_when": list(role.ready_when)}
-            for role in result.left_behind
+            {
+                "id": role.id,
+                "title": role.title,
+                "ready_when": list(role.ready_when),
+                "kind": move.kind if move else None,
+                "move_ready_when": list(move.ready_when) if move else [],
+            }
+            for role, move in zip(result.left_behind, result.moves_taken, strict=True)
         ],
         "unrated": list(result.unrated),
         "met": result.met,

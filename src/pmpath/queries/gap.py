@@ -5,10 +5,11 @@ Pure Python over the model: no I/O, no Typer, no Rich.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Area, Ladder, Rating, Role, by_area
+from pmpath.ladder.model import Area, Ladder, Move, Rating, Role, by_area
 from pmpath.queries.compare import AreaGroup, LevelChange, area_of_change, readiness
 
 
@@ -36,6 +37,14 @@ class Gap:
     def left_behind(self) -> tuple[Role, ...]:
         """The rungs whose readiness signals must be shown on the way."""
         return self.route[:-1]
+
+    @property
+    def moves_taken(self) -> tuple[Move | None, ...]:
+        """The move out of each rung left behind, onto the next one on the route."""
+        return tuple(
+            next((move for move in before.moves if move.to == after.id), None)
+            for before, after in itertools.pairwise(self.route)
+        )
 
     @property
     def goal_describes(self) -> int:
