@@ -162,7 +162,7 @@ def test_x_keys_are_kept_everywhere_and_never_warned_about(run: Run, tmp_path: P
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("!!binary aGVsbG8=", "a bytes cannot be kept in an 'x-' value; write it as text"),
+        ("!!binary aGVsbG8=", "binary data cannot be kept in an 'x-' value; write it as text"),
         (".nan", "'nan' cannot be kept: JSON has no such number"),
         ("{1: one}", "keys under an 'x-' key must be text, not a number"),
     ],
@@ -243,3 +243,12 @@ def test_labels_are_found_whatever_their_case_and_a_lateral_move_stays_level(
         ],
     )
     assert [role.level_label for role in load_ladder(path).roles] == ["Junior", "Senior"]
+
+
+def test_bare_dates_are_asked_for_in_quotes(run: Run, tmp_path: Path) -> None:
+    """YAML 1.1 reads `2026-01-15` as a date; an editor on YAML 1.2 sees text."""
+    path = write_ladder(tmp_path, "version: 2026-01-15\nroles:\n  - {id: a, title: A, level: 1}\n")
+    assert validate_lines(run, path) == (
+        1,
+        [":1: 'version' must be text, not a date (put it in quotes)", ": invalid: 1 error(s), 0 warning(s)"],
+    )

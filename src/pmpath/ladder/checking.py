@@ -27,6 +27,12 @@ def kind_name(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
+    import datetime  # only when something is wrong: most runs never need it
+
+    if isinstance(value, datetime.date):  # datetimes too
+        return "a date"
+    if isinstance(value, bytes):
+        return "binary data"
     return f"a {type(value).__name__}"
 
 
@@ -67,7 +73,10 @@ class Checker:
     def text(self, value: object, path: Path_, what: str) -> str:
         if isinstance(value, str):
             return value
-        hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) else ""
+        import datetime  # only when something is wrong: most runs never need it
+
+        # Numbers, true/false and dates are text once quoted.
+        hint = " (put it in quotes)" if isinstance(value, (int, float, bool, datetime.date)) else ""
         self.error(path, f"{what} must be text, not {kind_name(value)}{hint}")
         return ""
 
