@@ -127,7 +127,7 @@ def test_init_writes_a_starter_that_validates(run: Run, tmp_path: Path) -> None:
     )
     check = run("validate", str(path))
     assert check.exit_code == 0
-    assert check.stdout == f"{path}: valid: 5 roles\n"  # and no warning
+    assert check.stdout == f"{path}: valid: 6 roles\n"  # and no warning
     moves = run_json(run, "--ladder", str(path), "show", "senior")["moves"]
     assert [(move["to"], move["kind"]) for move in moves] == [
         ("principal-pm", "promotion"),
