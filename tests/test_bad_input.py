@@ -258,3 +258,38 @@ def test_commands_leave_the_environment_and_directory_alone(
     assert exit.value.code == code, capsys.readouterr().err
     assert dict(os.environ) == environ
     assert os.getcwd() == cwd
+
+
+def test_aliases_of_one_long_text_are_an_expansion_bomb(tmp_path: Path) -> None:
+    """9,000 aliases of a 200 KB text: few nodes, gigabytes once expanded."""
+    text = "A" * 200_000
+    (tmp_path / "bomb.yaml").write_text(
+        f'x-big: &s "{text}"\nx-copies: [{", ".join(["*s"] * 9000)}]\n'
+        "roles:\n  - {id: a, title: A, level: 1}\n",
+        encoding="utf-8",
+    )
+    result = run_with_memory_cap("--ladder bomb.yaml export -f json", tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert "expand to far more data than the file contains" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_running_out_of_memory_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever runs out of memory (a huge result, a dense ladder), the
+    command ends with a message and exit 1; results are printed only once
+    complete, so nothing was half-written."""
+    from pmpath.cli import commands, launcher
+
+    def exhausted(*args: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr(commands, "list_roles", exhausted)
+    monkeypatch.setattr("sys.argv", ["pmpath", "list", "--json"])
+    with pytest.raises(SystemExit) as ended:
+        launcher.main()
+    assert ended.value.code == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("pmpath: error: this command needs more memory than the system gives it")

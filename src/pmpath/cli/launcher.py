@@ -247,6 +247,14 @@ def main() -> None:
             code = _start(sys.argv[1:], os.environ)
     except KeyboardInterrupt:
         code = _EXIT_INTERRUPTED
+    except MemoryError:
+        # Results are printed only once complete, so nothing was half-written;
+        # what filled the memory is released by now, so the message fits.
+        sys.stderr.write(
+            "pmpath: error: this command needs more memory than the system gives it "
+            "(a ladder that large or dense is beyond it)\n"
+        )
+        code = 1
     finally:
         sys.unraisablehook = hook
     sys.exit(code)

@@ -19,8 +19,9 @@ import yaml
 
 from pmpath.errors import FileProblem, Problem
 
-# An aliased document may expand to this many times its written nodes (plus
-# some slack for small files) before it is treated as an expansion bomb.
+# An aliased document may expand to this many times its written size (a node
+# counts one, plus the characters of a scalar), plus some slack for small
+# files, before it is treated as an expansion bomb.
 MAX_EXPANSION = 10
 EXPANSION_SLACK = 10_000
 
@@ -317,8 +318,10 @@ def _tag_of(error: yaml.MarkedYAMLError) -> str:
 
 
 def _refuse_expansion_bomb(root: yaml.Node) -> None:
-    """Count the nodes the document would have once aliases are expanded."""
-    written: set[int] = set()
+    """Measure the document once aliases are expanded: each node counts one,
+    plus the characters of a scalar, so that many aliases of one long text
+    are measured as the text they would become."""
+    written_size = 0
     expanded: dict[int, int] = {}
     on_stack: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -327,23 +330,27 @@ def _refuse_expansion_bomb(root: yaml.Node) -> None:
         key = id(node)
         if children_done:
             on_stack.discard(key)
-            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+            expanded[key] = _own_size(node) + sum(expanded[id(child)] for child in _children(node))
             continue
         if key in expanded:
             continue
         if key in on_stack:
             line = node.start_mark.line + 1
             raise FileProblem("YAML alias refers to itself (a recursive structure)", line)
-        written.add(key)
+        written_size += _own_size(node)
         on_stack.add(key)
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
-    limit = MAX_EXPANSION * len(written) + EXPANSION_SLACK
+    limit = MAX_EXPANSION * written_size + EXPANSION_SLACK
     if expanded[id(root)] > limit:
         raise FileProblem(
             "YAML aliases expand to far more data than the file contains "
             "(an expansion bomb?); refusing to load it"
         )
+
+
+def _own_size(node: yaml.Node) -> int:
+    return 1 + len(node.value) if isinstance(node, yaml.ScalarNode) else 1
 
 
 def _children(node: yaml.Node) -> Iterator[yaml.Node]:
