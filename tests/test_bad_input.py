@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -293,3 +294,30 @@ def test_running_out_of_memory_is_a_message_not_a_traceback(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith("pmpath: error: this command needs more memory than the system gives it")
+
+
+@pytest.mark.parametrize("format_", ["yaml", "json"])
+def test_exports_piped_under_a_narrow_locale_are_exact_utf8(tmp_path: Path, format_: str) -> None:
+    """An export is data: escaping what ASCII cannot hold would change it."""
+    (tmp_path / "acc.yaml").write_text(
+        'roles:\n  - {id: a, title: "Café", level: 1, summary: "naïve 🚀"}\n', encoding="utf-8"
+    )
+    exported = subprocess.run(
+        [installed_script(), "--ladder", "acc.yaml", "export", "-f", format_],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=60,
+    )
+    assert exported.returncode == 0
+    (tmp_path / f"out.{format_}").write_bytes(exported.stdout)
+    shown = subprocess.run(
+        [installed_script(), "--ladder", f"out.{format_}", "show", "a", "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert (json.loads(shown.stdout)["title"], json.loads(shown.stdout)["summary"]) == ("Café", "naïve 🚀")

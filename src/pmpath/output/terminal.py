@@ -34,7 +34,7 @@ def silence(stderr_too: bool = True) -> None:
         pass
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str, utf8: bool = False) -> None:
     """Write a whole result at once, so an error never leaves half of one.
 
     On a real file descriptor the bytes are written in a loop until all are
@@ -50,7 +50,8 @@ def write_stdout(text: str) -> None:
             sys.stdout.flush()
         else:
             sys.stdout.flush()
-            _write_all(fd, text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+            encoding = "utf-8" if utf8 else sys.stdout.encoding or "utf-8"
+            _write_all(fd, text.encode(encoding, "strict" if utf8 else sys.stdout.errors or "strict"))
     except OSError as error:  # a full disk (/dev/full), an I/O error
         raise cannot_write(error) from None
 
@@ -84,8 +85,13 @@ def stdout_is_terminal() -> bool:
 
 def write_data(text: str) -> None:
     """A file format made from untrusted data (an export): exact when piped or
-    saved, escaped when a person reads it on a terminal."""
-    write_stdout(escape_controls(text) if stdout_is_terminal() else text)
+    saved, and then in UTF-8 whatever the locale (an escape put in by a
+    narrower encoding would change the data); escaped when a person reads it
+    on a terminal."""
+    if stdout_is_terminal():
+        write_stdout(escape_controls(text))
+    else:
+        write_stdout(text, utf8=True)
 
 
 def write_lines(lines: list[str]) -> None:
