@@ -226,3 +226,24 @@ def test_keys_written_twice_are_reported_once_as_written() -> None:
         assert [(p.message, p.line) for p in found] == [
             ("key 'a' appears twice in this mapping; the last one wins", 2)
         ], text
+
+
+def test_lines_through_the_node_tree_name_each_key_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An alias sends line lookup to the node tree; keys written as `0x10`
+    are named by a YAML load each, once per file, not once per problem."""
+    from pmpath.errors import Problem
+
+    calls: list[object] = []
+    real = yamlsafe._key_text
+
+    def counting(key: Any) -> Any:
+        calls.append(key)
+        return real(key)
+
+    monkeypatch.setattr(yamlsafe, "_key_text", counting)
+    keys = 300
+    text = "x-a: &a 1\nx-b: *a\nratings:\n" + "".join(f"  0x{i + 16:x}: 1\n" for i in range(keys))
+    problems = [Problem("unknown", ("ratings", str(i + 16))) for i in range(keys)]
+    located = yamlsafe.with_lines(problems, None, text)
+    assert [p.line for p in located] == list(range(4, 4 + keys))
+    assert len(calls) == keys

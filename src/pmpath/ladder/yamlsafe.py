@@ -415,7 +415,10 @@ def with_lines(problems: list[Problem], root: yaml.Node | None, text: str) -> li
     root = root or compose(text)
     if root is None:
         return problems
-    located = [Problem(p.message, p.path, p.line or _line_of(root, p.path), p.warning) for p in problems]
+    index = _KeyIndex()
+    located = [
+        Problem(p.message, p.path, p.line or _line_of(root, p.path, index), p.warning) for p in problems
+    ]
     return sorted(located, key=lambda p: p.line or 0)
 
 
@@ -509,13 +512,37 @@ def _key_text(key: yaml.Node) -> str | None:
         return None
 
 
-def _line_of(root: yaml.Node | None, path: Path_) -> int | None:
+class _KeyIndex:
+    """Each mapping's values by key, looked up for all the problems of a file
+    (thousands, in a bad one): by the key as written, then by the key as the
+    data names it (`0x2:` is "2"), each index built once, when first needed."""
+
+    def __init__(self) -> None:
+        self.written: dict[int, dict[str, yaml.Node]] = {}
+        self.named: dict[int, dict[str | None, yaml.Node]] = {}
+
+    def find(self, node: yaml.MappingNode, step: str) -> yaml.Node | None:
+        written = self.written.get(id(node))
+        if written is None:
+            written = self.written[id(node)] = {}
+            for key, value in node.value:
+                written.setdefault(key.value, value)
+        if step in written:
+            return written[step]
+        named = self.named.get(id(node))
+        if named is None:  # a key written as `null`, `true` or `0x1` is named by its value
+            named = self.named[id(node)] = {}
+            for key, value in node.value:
+                named.setdefault(_key_text(key), value)
+        return named.get(step)
+
+
+def _line_of(root: yaml.Node | None, path: Path_, index: _KeyIndex | None = None) -> int | None:
+    index = index if index is not None else _KeyIndex()
     node = root
     for step in path:
         if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-            match = next((v for k, v in node.value if k.value == step), None)
-            if match is None:  # a key written as `null`, `true` or `0x1` is named by its value
-                match = next((v for k, v in node.value if _key_text(k) == step), None)
+            match = index.find(node, step)
             if match is None:
                 break
             node = match

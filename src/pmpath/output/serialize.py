@@ -65,7 +65,7 @@ def move(value: Move) -> dict[str, Any]:
 def field_value(role: Role, spec: FieldSpec) -> Any:
     """One field of a role as plain data: lists for tuples, objects for ratings."""
     if spec.kind == "ratings":
-        return {**{key: rating(r) for key, r in role.competencies.items()}, **role.competency_extensions}
+        return {key: rating(r) for key, r in role.competencies.items()}
     if spec.kind == "track_list":
         return role.track
     if spec.kind == "moves":
