@@ -433,3 +433,48 @@ def test_gap_json_carries_cells_in_words(run: Run) -> None:
         "Keeps a calm tone with upset customers.",
     ]
     assert empathy["needed_rating"]["examples"] == ["Saved a renewal after a long outage."]
+
+
+def test_search_looks_through_move_signals_examples_and_not_yet_signs(run: Run) -> None:
+    hits = run_json(run, "--ladder", DUAL, "search", "billing")
+    assert hits == [
+        {
+            "id": "senior-1",
+            "title": "Senior Engineer 1",
+            "matches": [{"field": "competencies.delivery.examples", "text": "Led the billing migration."}],
+        }
+    ]
+    moves = run_json(run, "--ladder", DUAL, "search", "quarter while")
+    assert [(h["id"], h["matches"][0]["field"]) for h in moves] == [("senior-2", "next.ready_when")]
+    not_yet = run_json(run, "--ladder", DUAL, "search", "only answers")
+    assert [h["matches"][0]["field"] for h in not_yet] == ["competencies.mentoring.not_yet"]
+
+
+def test_a_cell_in_words_reads_in_words_on_a_route(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "words.yaml"
+    path.write_text(
+        "competencies: [{id: c0, name: Comp}]\nroles:\n"
+        "  - {id: z, title: Z, level: 0, next: [a]}\n"
+        "  - {id: a, title: A, level: 1, next: [b], competencies: {c0: {expectation: Writes specs}}}\n"
+        "  - {id: b, title: B, level: 2}\n",
+        encoding="utf-8",
+    )
+    out = human(run, "--ladder", str(path), "path", "z", "b")
+    assert "Comp not described → in words" in out and "Comp in words → not described" in out
+    assert "None" not in out
+
+
+def test_a_role_warns_about_the_first_ten_competencies_it_does_not_rate(run: Run, tmp_path: Path) -> None:
+    competencies = "".join(f"  - {{id: c{i:02}, name: C{i}}}\n" for i in range(30))
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        f"scale: [{{level: 1, name: One}}]\ncompetencies:\n{competencies}roles:\n"
+        "  - {id: a, title: A, level: 1, competencies: {c00: 1}}\n",
+        encoding="utf-8",
+    )
+    lines = run("validate", str(path)).stdout.splitlines()
+    assert lines[0].endswith(
+        "warning: 'a' does not rate: c01, c02, c03, c04, c05, c06, c07, c08, c09, c10 and 19 more"
+    )
+    page = run("--ladder", str(path), "export", "-f", "markdown").stdout
+    assert page.count("| C0 |") == 1 and "| C1 |" not in page  # a row only for what the role describes

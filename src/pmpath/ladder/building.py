@@ -410,7 +410,7 @@ class Builder(Checker):
             if rated and missing:
                 self.warn(
                     ("roles", index, "competencies"),
-                    f"'{values['id']}' does not rate: {', '.join(sorted(missing))}",
+                    f"'{values['id']}' does not rate: {_some(sorted(missing))}",
                 )
         if leveled and not has_scale:
             self.warn(leveled[0], f"{leveled[1]} has a level but the ladder has no 'scale' to name it")
@@ -568,6 +568,13 @@ _SCALE_BOUNDS = (fileformat.SCALE_LEVEL_MIN, fileformat.SCALE_LEVEL_MAX)
 UNKNOWN_LEVEL = -1
 # A rating written as a level alone, one shared (frozen) object per level.
 _SHORTHAND = {level: Rating(level) for level in range(_SCALE_BOUNDS[0], _SCALE_BOUNDS[1] + 1)}
+
+
+def _some(names: list[str], shown: int = 10) -> str:
+    """The first few names, and how many more: a message per role must not
+    grow with the size of the whole ladder."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 class _Context:

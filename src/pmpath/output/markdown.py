@@ -178,6 +178,8 @@ def _ratings(ladder: Ladder, role: Role) -> list[str]:
     for area, competencies in ladder.competencies_by_area():
         for competency in competencies:
             rating: Rating | None = role.competencies.get(competency.id)
+            if rating is None:  # a row per cell the role describes: the page grows with what is written
+                continue
             cells = []
             if ladder.areas:
                 cells.append(_md(area.name) if area else "")

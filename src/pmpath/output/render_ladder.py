@@ -47,7 +47,9 @@ def _step_name(role: Role) -> Text:
 
 
 def _level(side: Rating | None) -> str:
-    return "not described" if side is None else str(side.level)
+    if side is None:
+        return "not described"
+    return "in words" if side.level is None else str(side.level)
 
 
 def _changes_text(changes: tuple[LevelChange, ...]) -> Text:

@@ -35,9 +35,16 @@ def _searchable(ladder: Ladder, role: Role) -> list[Match]:
         value = getattr(role, spec.name)
         for item in value if isinstance(value, tuple) else (value,):
             found.append(Match(spec.name, spec.heading, item))
+    for move in role.moves:  # the signals a move asks for itself
+        found += [
+            Match("next.ready_when", f"Ready to move to {move.to} when", item) for item in move.ready_when
+        ]
     names = {c.id: c.name for c in ladder.competencies}
     for key, rating in role.competencies.items():
-        found.append(Match(f"competencies.{key}", names.get(key, key), rating.expectation))
+        name = names.get(key, key)
+        found.append(Match(f"competencies.{key}", name, rating.expectation))
+        found += [Match(f"competencies.{key}.examples", f"{name}, example", item) for item in rating.examples]
+        found += [Match(f"competencies.{key}.not_yet", f"{name}, not yet", item) for item in rating.not_yet]
     return [match for match in found if match.text]
 
 
