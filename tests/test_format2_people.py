@@ -228,14 +228,18 @@ def test_show_has_the_level_label_tracks_titles_and_every_statement(run: Run) ->
     lines = out.splitlines()
     assert lines[1] == "Level 3 · Senior 1 · ic, management tracks"
     for text in (
-        "• Plans and delivers projects spanning a quarter.",
+        "3 Strong\n",  # the level, then its one statement on the next line, unbulleted
+        "Plans and delivers projects spanning a quarter.",
         "Examples:",
         "◦ Led the billing migration.",
         "Not yet:",
         "◦ Only answers questions when asked.",
         "2 Capable",
     ):
-        assert text in out, text
+        assert text in "\n".join(line.rstrip() for line in lines) + "\n", text
+    assert "• Plans" not in out
+    several = human(run, "--ladder", DUAL, "show", "intermediate")
+    assert "• Ships features of a few weeks." in several and "• Writes the tests" in several
     assert "Also known as" not in out
     titled = human(run, "--ladder", DUAL, "show", "staff").splitlines()
     assert titled[1:3] == ["Level 5 · Lead · ic track", "Also known as: Tech Lead"]

@@ -215,8 +215,7 @@ def search(
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
 ) -> None:
-    """Find roles whose titles, aliases, summaries, responsibilities, readiness
-    signals or competency expectations mention TEXT.
+    """Find roles whose text mentions TEXT: titles, summaries, readiness signals, expectations...
 
     No role matching is exit 1 (like grep), with [] under --json.
 

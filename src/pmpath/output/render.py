@@ -94,20 +94,25 @@ _CELL_PARTS = tuple(
 def rating_cell(
     scale: tuple[ScaleLevel, ...], rating: Rating | None, show_level: bool = True
 ) -> RenderableType:
-    """A whole cell: its level (none on a cell in words only), its statements
-    as bullets, then its examples and not-yet signs under sub-headings."""
+    """A whole cell, as one Text: its level (none on a cell in words only),
+    its statements (bulleted when there are several), then its examples and
+    not-yet signs under sub-headings. One Text, not nested tables: a table
+    of tables costs Rich a measuring pass per cell, most of `show`'s time."""
     if rating is None:
         return rating_text(scale, rating)
-    parts: list[RenderableType] = []
+    lines: list[Text] = []
     if show_level and rating.level is not None:
-        parts.append(rating_text(scale, rating))
-    if rating.statements:
-        parts.append(bullets(rating.statements))
+        lines.append(rating_text(scale, rating))
+    if len(rating.statements) == 1:
+        lines.append(Text(rating.statements[0]))
+    else:
+        lines += [Text.assemble(("• ", "dim"), statement) for statement in rating.statements]
     for attr, title in _CELL_PARTS:
         items: tuple[str, ...] = getattr(rating, attr)
         if items:
-            parts.extend([Text(f"{title}:", style="italic dim"), bullets(items, "◦")])
-    return Group(*parts) if parts else Text("—", style="dim")
+            lines.append(Text(f"{title}:", style="italic dim"))
+            lines += [Text.assemble(("◦ ", "dim"), item) for item in items]
+    return Text("\n").join(lines) if lines else Text("—", style="dim")
 
 
 def level_text(role: Role) -> str:
