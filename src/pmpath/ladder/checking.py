@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pmpath.errors import Problem
+from pmpath.ladder.fileformat import is_extension
 
 Path_ = tuple[str | int, ...]
 
@@ -117,6 +118,6 @@ class Checker:
     def unknown_keys(self, data: dict[Any, Any], allowed: tuple[str, ...], path: Path_, what: str) -> None:
         """Warn about keys nothing reads; `x-` keys are extensions, kept silently."""
         for key in data:
-            if key not in allowed and not (isinstance(key, str) and key.startswith("x-")):
+            if key not in allowed and not is_extension(key):
                 hint = self.suggest(str(key), allowed)
                 self.warn((*path, str(key)), f"unknown key '{key}' in {what}{hint}; it is ignored")

@@ -34,21 +34,21 @@ class LevelChange:
         return (self.before is None) != (self.after is None)
 
     @property
+    def levels(self) -> tuple[int, int] | None:
+        """The levels before and after, when both sides give one: only then is
+        there a change to count (a ladder in words only has none)."""
+        if self.before is None or self.after is None or self.before.level is None or self.after.level is None:
+            return None
+        return self.before.level, self.after.level
+
+    @property
     def measured(self) -> bool:
-        """Whether both sides give a level: only then is there a change to
-        count (a ladder in words only has none)."""
-        return (
-            self.before is not None
-            and self.after is not None
-            and self.before.level is not None
-            and self.after.level is not None
-        )
+        return self.levels is not None
 
     @property
     def change(self) -> int | None:
-        if self.before is None or self.after is None or self.before.level is None or self.after.level is None:
-            return None
-        return self.after.level - self.before.level
+        levels = self.levels
+        return None if levels is None else levels[1] - levels[0]
 
 
 T = TypeVar("T")
@@ -67,6 +67,11 @@ def area_of_change(change: LevelChange) -> str:
     return change.competency.area
 
 
+def described_by_area(changes: Iterable[LevelChange], areas: tuple[Area, ...]) -> tuple[AreaGroup, ...]:
+    """The changes either side describes, grouped by area (`compare` and `gap`)."""
+    return by_area((c for c in changes if c.described), areas, area_of_change)
+
+
 def readiness(changes: Iterable[LevelChange]) -> float | None:
     """Share of the levels `after` asks for that `before` already reaches,
     0-100 with one decimal, or None when no cell has a level on both sides.
@@ -76,14 +81,7 @@ def readiness(changes: Iterable[LevelChange]) -> float | None:
     either side leaves undescribed, or describes in words only, count toward
     nothing. Measured cells that all ask for level 0 are fully met.
     """
-    pairs = [
-        (c.before.level, c.after.level)
-        for c in changes
-        if c.before is not None
-        and c.after is not None
-        and c.before.level is not None
-        and c.after.level is not None
-    ]
+    pairs = [levels for c in changes if (levels := c.levels) is not None]
     if not pairs:
         return None
     needed = sum(after for _, after in pairs)
@@ -140,7 +138,7 @@ class Comparison:
     @property
     def groups(self) -> tuple[AreaGroup, ...]:
         """The competencies either role describes, grouped by area."""
-        return by_area((c for c in self.competencies if c.described), self.areas, area_of_change)
+        return described_by_area(self.competencies, self.areas)
 
     @property
     def a_leads_to_b(self) -> bool:

@@ -9,8 +9,8 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmpath.ladder.model import Area, Ladder, Move, Rating, Role, by_area
-from pmpath.queries.compare import AreaGroup, LevelChange, area_of_change, readiness
+from pmpath.ladder.model import Area, Ladder, Move, Rating, Role
+from pmpath.queries.compare import AreaGroup, LevelChange, described_by_area, readiness
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Gap:
     @property
     def groups(self) -> tuple[AreaGroup, ...]:
         """The competencies either side describes, grouped by area."""
-        return by_area((c for c in self.competencies if c.described), self.areas, area_of_change)
+        return described_by_area(self.competencies, self.areas)
 
 
 def gap(
