@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -152,9 +152,28 @@ def _list_note(result: RoleList) -> str:
     return " ".join(where)
 
 
+# Below this many columns `list` leaves out "Leads to" (`next` shows it), so
+# titles keep their room.
+LIST_LEADS_TO_WIDTH = 110
+
+
+class _ByWidth:
+    """A renderable that is built for the width it is given."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)
+
+
 def list_view(result: RoleList) -> RenderableType:
     if result.filtered and not result.roles:
         return Text(f"No role is {_list_note(result)}.")
+    return _ByWidth(lambda width: _list_table(result, leads_to=width >= LIST_LEADS_TO_WIDTH))
+
+
+def _list_table(result: RoleList, leads_to: bool) -> Table:
     table = Table(title=Text(result.title) if result.title else None, box=box.SIMPLE_HEAVY)
     if result.filtered:
         count = len(result.roles)
@@ -165,11 +184,11 @@ def list_view(result: RoleList) -> RenderableType:
     table.add_column("Title", style="bold")
     table.add_column("Id", style="green", no_wrap=True)
     table.add_column("Track", no_wrap=True)
-    table.add_column("Leads to", overflow="fold")
+    if leads_to:
+        table.add_column("Leads to", overflow="fold")
     for role in result.roles:
-        table.add_row(
-            level_text(role), Text(role.title), Text(role.id), Text(role.track), Text(", ".join(role.next))
-        )
+        cells: list[RenderableType] = [level_text(role), Text(role.title), Text(role.id), Text(role.track)]
+        table.add_row(*cells, *([Text(", ".join(role.next))] if leads_to else []))
     return table
 
 
@@ -256,25 +275,19 @@ def next_view(steps: NextSteps) -> RenderableType:
     if role.ready_when:
         section(parts, "You are ready to move when", bullets(role.ready_when, "☐"))
     for kind, group in by_kind(steps.steps):
-        table = Table(box=box.SIMPLE_HEAVY, title_justify="left")
-        named = any(step.role.level_label for step in group)
-        table.add_column("Level", justify="left" if named else "right", no_wrap=True)
-        table.add_column("Title", style="bold")
-        table.add_column("Id", style="green", no_wrap=True)
-        table.add_column("Track")
-        table.add_column("Summary", ratio=2)
+        # One block per move rather than a table: a summary reads as a
+        # paragraph at any width instead of a narrow column.
+        blocks: list[RenderableType] = []
         for step in group:
             target = step.role
-            about: RenderableType = Text(target.summary)
+            facts = Text(f" · level {level_text(target)}", style="dim")
+            if target.track:
+                facts.append(f" · {target.track}")
+            lines: list[RenderableType] = [Text(target.summary)] if target.summary else []
             if step.move.ready_when:
-                # The move's own signals, under the summary of where it leads.
-                about = Group(
-                    *([Text(target.summary)] if target.summary else []),
-                    Text("This move also asks:", style="dim"),
-                    bullets(step.move.ready_when, "☐"),
-                )
-            table.add_row(level_text(target), Text(target.title), Text(target.id), Text(target.track), about)
-        section(parts, MOVE_KIND_HEADINGS.get(kind, kind), table)
+                lines += [Text("This move also asks:", style="dim"), bullets(step.move.ready_when, "☐")]
+            blocks += [Text.assemble(role_name(target), facts), Padding(Group(*lines), (0, 0, 1, 2))]
+        section(parts, MOVE_KIND_HEADINGS.get(kind, kind), Padding(Group(*blocks), (0, 0, 0, 2)))
     return Group(*parts)
 
 
