@@ -170,7 +170,7 @@ ROLE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "stand_out",
         "text_list",
-        "How people stand out and get to this role.",
+        "What sets someone in this role apart from their peers, beyond what the role expects.",
         "How people stand out",
         prose=True,
     ),
