@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -7,11 +8,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
 from pmpath.cli.app import app
 
 LADDERS = Path(__file__).parent / "ladders"
+BUNDLED_YAML = Path(__file__).resolve().parent.parent / "data" / "roles.yaml"
+
+
+@functools.cache
+def _bundled_roles() -> dict[str, Any]:
+    return {r["id"]: r for r in yaml.safe_load(BUNDLED_YAML.read_text(encoding="utf-8"))["roles"]}
+
+
+def bundled_role(role_id: str) -> dict[str, Any]:
+    """A role of data/roles.yaml as the file writes it, for tests that check
+    a command shows the bundled ladder's words without copying them."""
+    role: dict[str, Any] = _bundled_roles()[role_id]
+    return role
+
+
 SMALL = LADDERS / "small.yaml"
 
 Run = Callable[..., Result]

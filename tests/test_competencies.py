@@ -2,40 +2,49 @@
 
 from __future__ import annotations
 
-from tests.conftest import LADDERS, Run, run_json
+from typing import Any
+
+from tests.conftest import LADDERS, Run, bundled_role, run_json
 
 MINIMAL = str(LADDERS / "minimal.yaml")
 
 
+def _cell(role_id: str, competency: str) -> dict[str, Any]:
+    """A cell as data/roles.yaml writes it."""
+    cell: dict[str, Any] = bundled_role(role_id)["competencies"][competency]
+    return cell
+
+
 def test_show_json_carries_competencies_keyed_by_id(run: Run) -> None:
     role = run_json(run, "show", "principal")
-    assert role["competencies"]["leadership"]["level"] == 3
+    assert role["competencies"]["leadership"]["level"] == 4
+    written = _cell("principal-pm", "communication")
     assert role["competencies"]["communication"] == {
         "level": 5,
-        "expectation": "Moves executives and whole teams through argument and writing.",
-        "statements": ["Moves executives and whole teams through argument and writing."],
-        "examples": [],
-        "not_yet": [],
+        "expectation": "\n".join(written["expectation"]),
+        "statements": written["expectation"],
+        "examples": written.get("examples", []),
+        "not_yet": written["not_yet"],
     }
 
 
 def test_show_human_lists_competencies_with_scale_names(run: Run) -> None:
-    result = run("show", "principal", env={"COLUMNS": "120"})
+    result = run("show", "principal", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "Competencies" in result.stdout
     assert "Communication and influence" in result.stdout
     assert "5 Expert" in result.stdout
-    assert "Mentors widely but manages no one." in result.stdout
+    assert _cell("principal-pm", "leadership")["expectation"][0] in result.stdout
 
 
 def test_compare_json_goes_competency_by_competency(run: Run) -> None:
-    data = run_json(run, "compare", "group-pm", "principal-pm")
+    data = run_json(run, "compare", "director", "principal-pm")
     by_id = {c["id"]: c for c in data["competencies"]}
-    assert by_id["leadership"]["a"]["level"] == 4
-    assert by_id["leadership"]["b"]["level"] == 3
+    assert by_id["leadership"]["a"]["level"] == 5
+    assert by_id["leadership"]["b"]["level"] == 4
     assert by_id["leadership"]["change"] == -1
     assert by_id["communication"]["change"] == 1
-    assert data["to_grow"] == ["data-analytics", "communication", "business-acumen"]
+    assert data["to_grow"] == ["customer-insight", "technical-fluency", "communication"]
 
 
 def test_compare_human_says_what_to_work_on(run: Run) -> None:
@@ -47,7 +56,7 @@ def test_compare_human_says_what_to_work_on(run: Run) -> None:
 
 
 def test_compare_downwards_shows_falls(run: Run) -> None:
-    result = run("compare", "group-pm", "principal", env={"COLUMNS": "200"})
+    result = run("compare", "director", "principal", env={"COLUMNS": "200"})
     assert "▼ -1" in result.stdout
 
 

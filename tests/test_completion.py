@@ -78,12 +78,9 @@ def test_every_shell_offers_the_same_roles(shell: str, word: str) -> None:
 
 
 def test_case_does_not_matter() -> None:
-    assert [name for name, _ in role_candidates(None, "SE")] == [
-        "senior-pm",
-        "senior",
-        "senior-product-manager",
-    ]
-    assert zsh("SE") == ["senior-pm", "senior", "senior-product-manager"]
+    expected = ["principal-pm", "principal", "principal-product-manager"]
+    assert [name for name, _ in role_candidates(None, "PRIN")] == expected
+    assert zsh("PrIn") == expected
 
 
 UNSAFE_LADDER = [

@@ -56,12 +56,22 @@ def test_bundled_list_has_the_core_ladder_in_order(run: Run) -> None:
 
 
 def test_list_table_shows_level_title_id_and_track(run: Run) -> None:
-    result = run("--ladder", str(SMALL), "list")
+    result = run("--ladder", str(SMALL), "list", env={"COLUMNS": "120"})
     assert result.exit_code == 0
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "Title" in line)
     assert header.split() == ["Level", "Title", "Id", "Track", "Leads", "to"]
+    # Narrower, "Leads to" gives way (next shows it) so every title stays whole.
+    narrow = run("list", env={"COLUMNS": "80"}).stdout
+    assert next(line for line in narrow.splitlines() if "Title" in line).split() == [
+        "Level",
+        "Title",
+        "Id",
+        "Track",
+    ]
+    row = next(line for line in narrow.splitlines() if "senior-technical-pm" in line)
+    assert row.split()[3] == "Senior"
     row = next(line for line in lines if line.split()[:1] == ["3"] and "Staff" in line)
     assert row.split()[:5] == ["3", "Staff", "Maker", "staff-maker", "ic"]
 
@@ -156,9 +166,9 @@ def test_next_json_shape(run: Run) -> None:
 
 
 def test_next_at_the_top_is_empty_and_succeeds(run: Run) -> None:
-    data = run_json(run, "next", "cpo")
+    data = run_json(run, "next", "founder")
     assert data["next"] == []
-    result = run("next", "cpo")
+    result = run("next", "founder")
     assert result.exit_code == 0
     assert "is the top of this ladder" in result.stdout
 
@@ -252,7 +262,7 @@ def test_unknown_role_is_a_usage_error_with_a_suggestion(run: Run) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "no role matches 'senoir'" in result.stderr
-    assert "Did you mean 'senior'?" in result.stderr
+    assert "Did you mean one of: 'senior', 'senior-ai'?" in result.stderr
 
 
 def test_unknown_role_with_json_still_prints_nothing_on_stdout(run: Run) -> None:

@@ -57,7 +57,15 @@ def test_csv_export_is_one_row_per_role(run: Run) -> None:
     senior = next(row for row in rows if row["id"] == "senior-pm")
     assert senior["title"] == "Senior Product Manager"
     assert senior["level"] == "3"
-    assert senior["next"].split("\n") == ["group-pm", "principal-pm", "director"]
+    assert senior["next"].split("\n") == [
+        "staff-pm",
+        "group-pm",
+        "director",
+        "senior-growth-pm",
+        "senior-data-pm",
+        "senior-technical-pm",
+        "senior-ai-pm",
+    ]
     assert senior["product-strategy"] == "3"
     assert len(senior["responsibilities"].split("\n")) == 6
 
@@ -127,15 +135,22 @@ def test_markdown_export_is_a_wiki_page(run: Run) -> None:
     assert headings == [
         "Overview",
         "The ladder at a glance",
+        "Levels",
         "Tracks",
         "Proficiency scale",
         "Competencies",
+        "Job titles",
         "Roles",
     ]
     assert "```mermaid\nflowchart BT\n" in text
     for role in run_json(run, "list"):
         assert f'### <a id="{role["id"]}"></a>{role["title"]}' in text
-    assert "| Product strategy | 3 Proficient | Writes the strategy for a portfolio and defends it. |" in text
+    first = yaml.safe_load(bundled_ladder_path().read_text(encoding="utf-8"))["roles"][0]
+    cell = first["competencies"]["product-strategy"]
+    assert (
+        f"| Direction | Product strategy | {cell['level']} Aware | {'<br>'.join(cell['expectation'])} |"
+        in text
+    )
 
 
 def test_markdown_export_makes_hostile_text_inert(run: Run) -> None:
@@ -199,10 +214,10 @@ def complete(shell: str, words: str, cword: int, tmp_path: Path) -> str:
 
 
 def test_bash_completes_role_ids_and_aliases(tmp_path: Path) -> None:
-    assert complete("bash", "pmpath show se", 2, tmp_path).split() == [
-        "senior-pm",
-        "senior",
-        "senior-product-manager",
+    assert complete("bash", "pmpath show pri", 2, tmp_path).split() == [
+        "principal-pm",
+        "principal",
+        "principal-product-manager",
     ]
 
 

@@ -444,8 +444,8 @@ def test_mermaid_draws_moves_by_kind_and_shared_rungs_in_a_box_of_their_own(run:
 def test_mermaid_inferred_lateral_moves_are_drawn_as_lateral(run: Run) -> None:
     text = export(run, bundled_ladder_path(), "mermaid")
     assert "  r_growth_pm -.->|lateral| r_pm\n" in text
-    assert "  r_growth_pm --> r_senior_pm\n" in text
-    assert "%%" not in text  # the bundled ladder names no licence, source or version
+    assert "  r_growth_pm --> r_senior_growth_pm\n" in text
+    assert "  r_cpo ==>|exit| r_founder\n" in text
 
 
 @pytest.mark.parametrize(
@@ -531,8 +531,11 @@ def test_csv_columns_for_format_2(run: Run) -> None:
 def test_csv_has_no_licence_columns_when_the_ladder_has_none(run: Run) -> None:
     header = export(run, bundled_ladder_path(), "csv").splitlines()[0]
     assert header.endswith(
-        ",moves,product-strategy,customer-insight,data-analytics,execution,communication,leadership,business-acumen"
+        ",moves,product-strategy,business-acumen,customer-insight,data-analytics,execution,"
+        "technical-fluency,communication,leadership,license,version"
     )
+    header = export(run, LADDERS / "small.yaml", "csv").splitlines()[0]
+    assert header.endswith(",moves,strategy,delivery")
     named = export(run, NAMED, "csv").splitlines()[0]
     assert named.endswith(",quality,scope,communication,hiring,version")
 

@@ -431,11 +431,21 @@ def test_tree_forks_the_tracks_and_refers_to_lateral_moves(run: Run) -> None:
     assert "    └── ↔ switch to Staff Engineer (staff)\n" in out
 
 
-def test_a_role_reached_only_by_lateral_moves_is_a_starting_role(run: Run) -> None:
-    roots = [node["id"] for node in run_json(run, "tree")]
-    assert roots == ["software-engineer", "designer", "marketer", "analyst", "graduate", "growth-pm"]
-    expanded = [n["id"] for n in _walk(run_json(run, "tree")) if not n["seen_before"]]
-    assert sorted(expanded) == sorted(r["id"] for r in run_json(run, "list"))
+def test_a_role_reached_only_by_lateral_moves_is_a_starting_role(run: Run, tmp_path: Path) -> None:
+    text = (
+        "roles:\n"
+        "  - {id: a, title: A, level: 1, next: [b]}\n"
+        "  - {id: b, title: B, level: 2}\n"
+        "  - {id: side, title: Side, level: 2, next: [b]}\n"
+        "  - {id: c, title: C, level: 2, next: [side]}\n"
+    )
+    path = str(write_ladder(tmp_path, text))
+    roots = [node["id"] for node in run_json(run, "--ladder", path, "tree")]
+    assert roots == ["a", "side", "c"]
+    for ladder in (path, None):
+        args = ["--ladder", ladder] if ladder else []
+        expanded = [n["id"] for n in _walk(run_json(run, *args, "tree")) if not n["seen_before"]]
+        assert sorted(expanded) == sorted(r["id"] for r in run_json(run, *args, "list"))
 
 
 def test_tree_json_is_the_same_text_as_nesting_the_nodes(run: Run) -> None:

@@ -410,7 +410,8 @@ def test_info_on_the_bundled_ladder(run: Run) -> None:
     assert data["counts"]["roles"] > 10
     out = human(run, "info")
     assert "Loaded from  the ladder bundled with pmpath (" in out
-    assert "Version      not given" in out
+    assert "Version      2.0" in out
+    assert "Licence      MIT" in out
     assert_same(["info"], {"PMPATH_LADDER": None})
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LADDERS, SMALL, Run, run_json, write_ladder
+from tests.conftest import LADDERS, SMALL, Run, bundled_role, run_json, write_ladder
 
 CYCLE = str(LADDERS / "cycle.yaml")
 COMPANY = str(LADDERS / "company.yaml")
@@ -81,8 +81,11 @@ def test_path_human_numbers_rungs_and_shows_changes(run: Run) -> None:
     assert "Route from Associate Product Manager to Director of Product: 3 steps" in out
     assert "1. Associate Product Manager (apm)" in out
     assert "4. Director of Product (director)" in out
-    assert "☐ You have led a complex portfolio to results that leadership recognises." in out
-    assert "Product strategy 3 → 4 ▲" in out
+    # The signals of the move to Director, then those of Senior PM, the rung left.
+    senior = bundled_role("senior-pm")
+    to_director = next(m for m in senior["next"] if m["to"] == "director")
+    assert out.index(f"☐ {to_director['ready_when'][0]}") < out.index(f"☐ {senior['ready_when'][0]}")
+    assert "Product strategy 3 → 5 ▲" in out
 
 
 TIE = """
@@ -239,19 +242,26 @@ def test_tree_of_a_pure_cycle_still_shows_every_role(run: Run, tmp_path: Path) -
 def test_tree_from_a_role(run: Run) -> None:
     data = run_json(run, "tree", "senior")
     assert [node["id"] for node in data] == ["senior-pm"]
-    assert [child["id"] for child in data[0]["children"]] == ["group-pm", "principal-pm", "director"]
+    children = [(child["id"], child["kind"], child["seen_before"]) for child in data[0]["children"]]
+    assert children == [
+        ("staff-pm", "promotion", False),
+        ("group-pm", "promotion", False),
+        ("director", "promotion", False),
+        *((f"senior-{track}-pm", "lateral", True) for track in ("growth", "data", "technical", "ai")),
+    ]
 
 
 def test_tree_human_shows_the_fork_and_the_entry_routes(run: Run) -> None:
     result = run("tree", env={"COLUMNS": "150"})
     out = result.stdout
     assert out.startswith("Product management career ladder\n")
-    assert "├── Software Engineer (software-engineer) · L0 · entry" in out
-    assert "Group Product Manager (group-pm) · L4 · management" in out
-    assert "Principal Product Manager (principal-pm) · L4 · individual-contributor" in out
+    assert "├── Software Engineer (software-engineer) · Off the ladder · entry" in out
+    assert "│   │   │   ├── Group Product Manager (group-pm) · Lead · management\n" in out
+    assert "Principal Product Manager (principal-pm) · Senior lead · individual-contributor" in out
     assert "Director of Product (director) ↓ shown below" in out
-    assert "Senior Product Manager (senior-pm) ↑ shown above" in out
+    assert "Product Manager (pm) ↑ shown above" in out
     assert "↔ switch to Growth Product Manager (growth-pm)" in out
+    assert "│   │   │   │   │       ├── Founder (founder) · Off the ladder · exits · exit\n" in out
 
 
 # -- search -----------------------------------------------------------------------
@@ -304,8 +314,9 @@ def test_search_human_shows_field_and_text(run: Run) -> None:
     assert result.exit_code == 0
     assert "Senior Product Manager (senior-pm)" in result.stdout
     assert "Ready for the next step when:" in result.stdout
-    assert "PMs you mentored have grown and taken on more." in result.stdout
-    assert result.stdout.rstrip().endswith("3 roles mention 'mentor'")
+    signal = bundled_role("senior-pm")["ready_when"][1]
+    assert re.search(r"Ready for the next step when: +" + re.escape(signal), result.stdout)
+    assert result.stdout.rstrip().endswith("8 roles mention 'mentor'")
 
 
 def test_search_highlights_the_match_on_a_terminal() -> None:
@@ -395,7 +406,8 @@ def test_gap_human_lists_every_rung_on_the_way(run: Run) -> None:
     assert "From Product Manager (pm) to Director of Product (director), via senior-pm" in result.stdout
     assert "Before leaving Product Manager, show that" in result.stdout
     assert "Before leaving Senior Product Manager, show that" in result.stdout
-    assert "Owns the strategy of a department." in result.stdout
+    strategy = bundled_role("director")["competencies"]["product-strategy"]["expectation"]
+    assert all(statement in result.stdout for statement in strategy)
 
 
 def test_gap_with_my_own_levels(run: Run, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ COMPANY = str(LADDERS / "company.yaml")
 def test_validate_bundled_ladder(run: Run) -> None:
     result = run("validate")
     assert result.exit_code == 0
-    assert result.stdout == f"{bundled_ladder_path()}: valid: 16 roles\n"
+    assert result.stdout == f"{bundled_ladder_path()}: valid: 30 roles\n"
 
 
 def test_validate_reports_every_problem_sorted_by_line(run: Run) -> None:
