@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -35,14 +37,40 @@ def heading(text: str) -> Text:
     return Text(text, style="bold cyan")
 
 
-def bullets(items: Iterable[str], marker: str = "•") -> Table:
-    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim", no_wrap=True)
-    grid.add_column()
-    for item in items:
-        grid.add_row(marker, Text(item))
-    return grid
+class Bullets:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet.
+
+    Drawn line by line rather than as a two-column table grid: Rich measures
+    a grid cell by cell, which was most of the time `show` took on a page of
+    many lists."""
+
+    def __init__(self, items: Iterable[str | Text], marker: str = "•") -> None:
+        self.items = [item if isinstance(item, Text) else Text(item) for item in items]
+        self.marker = Text(f"{marker} ", style="dim")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = self.marker.cell_len
+        sizes = [item.__rich_measure__(console, options) for item in self.items]
+        return Measurement(
+            indent + max((size.minimum for size in sizes), default=0),
+            indent + max((size.maximum for size in sizes), default=0),
+        ).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.marker.cell_len
+        hang = Segment(" " * indent)
+        for item in self.items:
+            for number, line in enumerate(item.wrap(console, max(1, options.max_width - indent))):
+                if number == 0:
+                    yield from self.marker.render(console)
+                else:
+                    yield hang
+                yield from line.render(console)
+                yield Segment.line()
+
+
+def bullets(items: Iterable[str | Text], marker: str = "•") -> Bullets:
+    return Bullets(items, marker)
 
 
 def section(parts: list[RenderableType], title: str, body: RenderableType | None) -> None:
@@ -94,25 +122,25 @@ _CELL_PARTS = tuple(
 def rating_cell(
     scale: tuple[ScaleLevel, ...], rating: Rating | None, show_level: bool = True
 ) -> RenderableType:
-    """A whole cell, as one Text: its level (none on a cell in words only),
-    its statements (bulleted when there are several), then its examples and
-    not-yet signs under sub-headings. One Text, not nested tables: a table
-    of tables costs Rich a measuring pass per cell, most of `show`'s time."""
+    """A whole cell: its level (none on a cell in words only), its
+    statements (bulleted when there are several), then its examples and
+    not-yet signs under sub-headings. Plain texts and hand-drawn bullets,
+    not nested tables: a table of tables costs Rich a measuring pass per
+    cell, most of `show`'s time."""
     if rating is None:
         return rating_text(scale, rating)
-    lines: list[Text] = []
+    parts: list[RenderableType] = []
     if show_level and rating.level is not None:
-        lines.append(rating_text(scale, rating))
+        parts.append(rating_text(scale, rating))
     if len(rating.statements) == 1:
-        lines.append(Text(rating.statements[0]))
-    else:
-        lines += [Text.assemble(("• ", "dim"), statement) for statement in rating.statements]
+        parts.append(Text(rating.statements[0]))
+    elif rating.statements:
+        parts.append(bullets(rating.statements))
     for attr, title in _CELL_PARTS:
         items: tuple[str, ...] = getattr(rating, attr)
         if items:
-            lines.append(Text(f"{title}:", style="italic dim"))
-            lines += [Text.assemble(("◦ ", "dim"), item) for item in items]
-    return Text("\n").join(lines) if lines else Text("—", style="dim")
+            parts += [Text(f"{title}:", style="italic dim"), bullets(items, "◦")]
+    return Group(*parts) if parts else Text("—", style="dim")
 
 
 def level_text(role: Role) -> str:
