@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pmpath.cli import launcher
-from tests.conftest import LADDERS, SMALL, Run, run_json, write_ladder
+from tests.conftest import BUNDLED_YAML, LADDERS, SMALL, Run, run_json, write_ladder
 from tests.test_grammar import assert_same
 
 FORMAT2 = LADDERS / "format2"
@@ -483,3 +484,17 @@ def test_a_role_warns_about_the_first_ten_competencies_it_does_not_rate(run: Run
     )
     page = run("--ladder", str(path), "export", "-f", "markdown").stdout
     assert page.count("| C0 |") == 1 and "| C1 |" not in page  # a row only for what the role describes
+
+
+def test_show_lists_the_titles_that_can_mean_a_role_with_their_notes(run: Run) -> None:
+    titles = yaml.safe_load(BUNDLED_YAML.read_text(encoding="utf-8"))["titles"]
+    meaning_vp = [t for t in titles if "vp-product" in t["roles"]]
+    out = human(run, "show", "vp")
+    assert f"Also known as: {', '.join(t['title'] for t in meaning_vp)}\n" in out
+    notes = out[out.index("What those titles can mean\n") :]
+    for title in meaning_vp:
+        assert f"• {title['title']}: {title['note']}" in notes
+    # A rung's own title is no other name for it.
+    group = human(run, "show", "group-pm")
+    assert "Group Product Manager" in [t["title"] for t in titles]
+    assert "Also known as: Product Lead, Lead Product Manager\n" in group

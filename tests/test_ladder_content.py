@@ -33,6 +33,13 @@ SPECIALISMS = {  # track -> its rungs at the PM and Senior levels
     "technical": ["technical-pm", "senior-technical-pm"],
     "ai": ["ai-pm", "senior-ai-pm"],
 }
+# What each specialism asks more of than the generalist rung beside it.
+SPECIALISM_FOCUS = {
+    "growth": {"data-analytics", "business-acumen"},
+    "data-platform": {"data-analytics", "technical-fluency"},
+    "technical": {"technical-fluency"},
+    "ai": {"data-analytics", "technical-fluency"},
+}
 ENTRY = [
     "software-engineer",
     "designer",
@@ -73,6 +80,8 @@ REACH_WORDS = {
         "whole company",
         "the industry",
         "industry-wide",
+        "the company steers",
+        "the company's direction",
     ),
     4: ("across teams", "several teams", "many teams", "other teams' ", "across the group"),
 }
@@ -84,7 +93,7 @@ NOT_OBSERVABLE_START = re.compile(
 # Readiness is shown, not wished for.
 PREFERENCE = re.compile(
     r"\b(you want|you would like|you'd like|you wish|preference|you prefer|you enjoy|you feel|"
-    r"you are interested|you love|passion)\b",
+    r"you are interested|you love|passion|keen|rather|drawn to|aspire|appeals? to you|your ambition)\b",
     re.IGNORECASE,
 )
 # No counting without a source: no percentages, money, or claims about most people.
@@ -92,7 +101,9 @@ UNSOURCED = re.compile(
     r"\d+\s*%|[$€£]\s*\d|\d+k\b|\bper ?cent\b|\bmajority\b|\bminority\b|\bnearly all\b|\balmost all\b|"
     r"\bthe vast\b|\b\d+ (out )?of (every )?\d+\b|\bstudies show\b|\bresearch shows\b|"
     r"\bmost (of|people|candidates|companies|teams|pms|product managers|organisations|firms|"
-    r"engineers|designers|hiring|employers|roles|switchers)\b",
+    r"engineers|designers|hiring|employers|roles|switchers|graduates|applicants|[a-z]+ers)\b|"
+    r"\b(one|two|three|four|five|six|seven|eight|nine|\d+) (in|out of) (ten|\d+)\b|"
+    r"\b(half|a third|a quarter|three quarters|two thirds) of\b",
     re.IGNORECASE,
 )
 
@@ -231,6 +242,29 @@ def ratings_above_the_level(data: Data) -> list[str]:
     return found
 
 
+def generalists_outranked(data: Data) -> list[str]:
+    """Off its focus, a specialism asks no more than the generalist rung
+    beside it, and a mid-level or associate rung never matches a rung three
+    levels up, as a mid-level PM matching a Director's execution would."""
+    roles = roles_of(data)
+    core_at = {roles[r]["level"]: roles[r] for r in IC}
+    found = []
+    for role in data["roles"]:
+        level = role["level"]
+        if not 1 <= level <= 2:
+            continue
+        focus = SPECIALISM_FOCUS.get(specialism_of(role) or "", set())
+        beside = core_at[level]
+        far_above = [roles[r] for r in CORE if roles[r]["level"] >= level + 3]
+        for c, v in levels(role).items():
+            if c in focus:
+                continue
+            if v > levels(beside)[c]:
+                found.append(f"{role['id']}: {c} {v} above {beside['id']}'s {levels(beside)[c]}")
+            found += [f"{role['id']}: {c} {v} matches {up['id']}" for up in far_above if v >= levels(up)[c]]
+    return found
+
+
 def wording_beyond_the_rating(data: Data) -> list[str]:
     """A rating's statements stay within the reach of its point of the scale."""
     found = []
@@ -314,6 +348,7 @@ RULES: list[Callable[[Data], list[str]]] = [
     drops_into_specialisms,
     promotions_that_barely_differ,
     ratings_above_the_level,
+    generalists_outranked,
     wording_beyond_the_rating,
     shallow_cells,
     unobservable_signals,
@@ -344,10 +379,12 @@ BREAKAGES: list[tuple[Callable[[Data], list[str]], Callable[[dict[str, Role]], N
     (promotions_that_barely_differ, lambda r: r["cpo"].update(competencies=r["vp-product"]["competencies"])),
     (ratings_above_the_level, lambda r: _set(r["data-pm"], "data-analytics", 5)),
     (ratings_above_the_level, lambda r: _set(r["technical-pm"], "product-strategy", 4)),
+    (generalists_outranked, lambda r: _set(r["technical-pm"], "execution", 4)),
+    (generalists_outranked, lambda r: _set(r["growth-pm"], "communication", 4)),
     (
         wording_beyond_the_rating,
         lambda r: r["cpo"]["competencies"]["data-analytics"].update(
-            level=3, expectation=["Sets the standard for the measures the company steers by."]
+            level=3, expectation=["Sets the measures the company steers by.", "Reports them."]
         ),
     ),
     (shallow_cells, lambda r: r["pm"]["competencies"]["execution"].update(expectation="Ships.")),
@@ -413,8 +450,9 @@ def test_competencies_sit_in_about_four_areas(ladder: Data) -> None:
 
 def test_technical_fluency_covers_engineering_and_ai(ladder: Data) -> None:
     fluency = next(c for c in ladder["competencies"] if c["id"] == "technical-fluency")
+    assert re.search(r"\bAI\b", fluency["description"])
     text = fluency["description"].lower()
-    for topic in ("engineer", "ai", "evaluat", "cost", "latency"):
+    for topic in ("engineer", "machine-learning", "model", "evaluat", "behave", "cost", "latency"):
         assert topic in text, topic
 
 
@@ -434,9 +472,11 @@ def test_the_ic_track_continues_past_senior(ladder: Data) -> None:
     assert [roles[r]["level"] for r in IC] == sorted({roles[r]["level"] for r in IC})
     for here, there in itertools.pairwise(IC):
         assert there in [m["to"] for m in moves_of(roles[here])], (here, there)
-    # Principal leads somewhere, but not by a promotion into management.
+    # Principal is the top of the track, not a waiting room for Director: a
+    # sideways move to Director, or out of the ladder.
     principal = roles["principal-pm"]
-    assert [kind_of(m, principal, roles[m["to"]]) for m in moves_of(principal)] == ["lateral"]
+    moves_out = [(m["to"], kind_of(m, principal, roles[m["to"]])) for m in moves_of(principal)]
+    assert moves_out == [("director", "lateral"), ("founder", "exit"), ("advisor", "exit")]
 
 
 def test_the_management_chain(ladder: Data) -> None:
@@ -477,11 +517,18 @@ def test_the_cpo_exits_the_ladder(ladder: Data) -> None:
     assert all(tracks_of(roles[e]) == ["exits"] and not roles[e].get("next") for e in EXITS)
 
 
+DELIVERY_WORDS = re.compile(
+    r"program|release train|release window|milestone|status (meeting|report)|timeline|gantt|"
+    r"on a date|tracking and follow-up|raid log",
+    re.IGNORECASE,
+)
+
+
 def test_a_technical_pm_is_not_a_program_manager(ladder: Data) -> None:
     roles = roles_of(ladder)
     for role_id in SPECIALISMS["technical"]:
         assert "tpm" not in roles[role_id].get("aliases", [])
-        assert not any("program" in t.lower() for t in prose(roles[role_id])), role_id
+        assert [t for t in prose(roles[role_id]) if DELIVERY_WORDS.search(t)] == [], role_id
 
 
 def test_titles_people_have(ladder: Data) -> None:
@@ -528,4 +575,9 @@ def test_the_readme_tells_the_same_route(ladder: Data) -> None:
     said = " ".join(section.split())
     route = " → ".join(roles[r]["title"] for r in TYPICAL_ROUTE)
     assert route in said
-    assert "`stand_out`" in said
+    meaning = "`stand_out` lists what sets a person in that role apart from their peers in the same role"
+    assert meaning in said
+    # The format's own table says the same.
+    assert (
+        "| `stand_out` | array of strings | what sets someone in this role apart from their peers" in readme
+    )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -240,22 +241,41 @@ def role_view(page: RolePage) -> RenderableType:
         parts.append(Text(f"Also known as: {', '.join(title.title for title in page.titles)}", style="dim"))
     if role.summary:  # the lead paragraph, under no heading
         parts.extend([Text(), Text(role.summary)])
+    notes = [f"{title.title}: {title.note}" for title in page.titles if title.note]
+    section(parts, "What those titles can mean", bullets(notes) if notes else None)
     for spec in PROSE_FIELDS:
         if spec.name != "summary":
             section(parts, spec.heading, _prose(getattr(role, spec.name)))
     if page.competencies and role.competencies:
-        table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
-        table.add_column("Competency", style="bold")
-        table.add_column("Level and what it looks like", ratio=1)
-        competency_rows(
-            table,
-            by_area(page.competencies, page.areas, lambda c: c.area),
-            lambda c: [Text(c.name), rating_cell(page.scale, role.competencies.get(c.id))],
-        )
-        section(parts, "Competencies", table)
+        section(parts, "Competencies", _ByWidth(lambda width: _competency_table(page, width)))
     section(parts, "Leads to", _moves_by_kind(page.leads_to))
     section(parts, "Comes from", _arrivals(page.comes_from))
     return Group(*parts)
+
+
+def _competency_table(page: RolePage, width: int) -> Table:
+    """A role's competencies, with both column widths worked out from the
+    texts: given widths spare Rich a measuring pass over every cell."""
+    role = page.role
+    groups = by_area(page.competencies, page.areas, lambda c: c.area)
+    names = ["Competency", *(c.name for c in page.competencies), *(a.name for a, _ in groups if a)]
+    cells = [role.competencies[c.id] for c in page.competencies if c.id in role.competencies]
+    parts = ("statements", *(attr for attr, _ in _CELL_PARTS))
+    texts = [
+        "Level and what it looks like",
+        *(rating_text(page.scale, cell).plain for cell in cells),
+        *(text for cell in cells for attr in parts for text in getattr(cell, attr)),
+    ]
+    first = min(max(cell_len(name) for name in names), max(10, width // 3))
+    # Two columns of padding, three of edges and divider: see box.SIMPLE.
+    second = max(10, min(width - first - 5, max(cell_len(text) for text in texts) + 2))
+    table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
+    table.add_column("Competency", style="bold", width=first)
+    table.add_column("Level and what it looks like", width=second)
+    competency_rows(
+        table, groups, lambda c: [Text(c.name), rating_cell(page.scale, role.competencies.get(c.id))]
+    )
+    return table
 
 
 def _arrivals(steps: tuple[Step, ...]) -> Text:

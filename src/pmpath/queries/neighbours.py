@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pmpath.ladder.fileformat import MOVE_KINDS
+from pmpath.ladder.fileformat import MOVE_KINDS, name_key
 from pmpath.ladder.model import Area, Competency, JobTitle, Ladder, Move, Role, ScaleLevel
 
 
@@ -87,5 +87,7 @@ def next_steps(ladder: Ladder, role: Role) -> NextSteps:
 
 
 def titles_of(ladder: Ladder, role: Role) -> tuple[JobTitle, ...]:
-    """The job titles (`titles`) that mean this role, among others maybe."""
-    return tuple(title for title in ladder.titles if role.id in title.roles)
+    """The job titles (`titles`) that mean this role, among others maybe,
+    apart from the role's own title."""
+    own = name_key(role.title)
+    return tuple(title for title in ladder.titles if role.id in title.roles and name_key(title.title) != own)
