@@ -261,7 +261,9 @@ def test_tree_human_shows_the_fork_and_the_entry_routes(run: Run) -> None:
     assert "Director of Product (director) ↓ shown below" in out
     assert "Product Manager (pm) ↑ shown above" in out
     assert "↔ switch to Growth Product Manager (growth-pm)" in out
-    assert "│   │   │   │   │       ├── Founder (founder) · Off the ladder · exits · exit\n" in out
+    # Exits hang under Principal, the nearer of the two rungs they leave from.
+    assert "│   │   │   │   │   ├── Founder (founder) · Off the ladder · exits · exit\n" in out
+    assert "│   │   │   │   │       ├── Founder (founder) ↑ shown above\n" in out
 
 
 # -- search -----------------------------------------------------------------------
@@ -314,8 +316,11 @@ def test_search_human_shows_field_and_text(run: Run) -> None:
     assert result.exit_code == 0
     assert "Senior Product Manager (senior-pm)" in result.stdout
     assert "Ready for the next step when:" in result.stdout
-    signal = bundled_role("senior-pm")["ready_when"][1]
+    signal = next(s for s in bundled_role("graduate")["ready_when"] if "mentor" in s)
     assert re.search(r"Ready for the next step when: +" + re.escape(signal), result.stdout)
+    to_group = next(m for m in bundled_role("senior-pm")["next"] if m["to"] == "group-pm")
+    signal = next(s for s in to_group["ready_when"] if "mentor" in s)
+    assert re.search(r"Ready to move to group-pm when: +" + re.escape(signal), result.stdout)
     assert result.stdout.rstrip().endswith("8 roles mention 'mentor'")
 
 

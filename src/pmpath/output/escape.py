@@ -48,29 +48,54 @@ def escape_line(text: str) -> str:
 
 def inert_copy(value: T) -> T:
     """A copy of a typed result (frozen dataclasses, tuples, mappings) with
-    every string escaped. Objects shared within the result are copied once."""
+    every string escaped. Objects shared within the result are copied once,
+    and a part with nothing to escape is the original itself: results are
+    immutable, and most ladders have nothing to escape."""
     return cast(T, _copy(value, {}))
 
 
+def _init_fields(cls: type) -> tuple[str, ...]:
+    names = _INIT_FIELDS.get(cls)
+    if names is None:
+        names = _INIT_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    return names
+
+
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+_PLAIN = (bool, int, float, type(None))
+
+
 def _copy(value: Any, done: dict[int, Any]) -> Any:
-    if isinstance(value, str):
-        return escape_controls(value)
-    if value is None or isinstance(value, (bool, int, float)):
+    kind = type(value)
+    if kind is str:  # most of a result: searched once, copied only when unsafe
+        return _UNSAFE.sub(_escape, value) if _UNSAFE.search(value) else value
+    if kind in _PLAIN:
         return value
     key = id(value)  # every object of the result stays alive meanwhile, so ids are unique
     if key in done:
         return done[key]
     copied: Any
-    if isinstance(value, PurePath):
+    if kind is tuple:
+        items = tuple([_copy(item, done) for item in value])
+        copied = value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    elif isinstance(value, str):
+        copied = escape_controls(value)
+    elif isinstance(value, PurePath):
         copied = type(value)(escape_controls(str(value)))
     elif isinstance(value, (tuple, list)):
         copied = type(value)(_copy(item, done) for item in value)
     elif isinstance(value, Mapping):
-        copied = {_copy(k, done): _copy(v, done) for k, v in value.items()}
+        pairs = [(_copy(k, done), _copy(v, done), k, v) for k, v in value.items()]
+        same = all(k2 is k and v2 is v for k2, v2, k, v in pairs)
+        copied = value if same else {k2: v2 for k2, v2, _, _ in pairs}
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _copy(getattr(value, f.name), done) for f in dataclasses.fields(value) if f.init}
-        copied = type(value)(**changes)
+        names = _init_fields(kind)
+        changes = {name: _copy(getattr(value, name), done) for name in names}
+        same = all(changes[name] is getattr(value, name) for name in names)
+        copied = value if same else kind(**changes)
     else:
-        raise TypeError(f"cannot make a {type(value).__name__} safe for the terminal")
+        raise TypeError(f"cannot make a {kind.__name__} safe for the terminal")
     done[key] = copied
     return copied

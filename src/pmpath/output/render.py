@@ -209,10 +209,22 @@ def _list_table(result: RoleList, leads_to: bool) -> Table:
         table.caption = Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}")
     # Numbers line up on the right; names of levels read better from the left.
     named = any(role.level_label for role in result.roles)
-    table.add_column("Level", justify="left" if named else "right", no_wrap=True)
+
+    # Columns that never wrap get their widths here, sparing Rich a
+    # measuring pass over every one of their cells.
+    def widest(header: str, texts: Iterable[str]) -> int:
+        return max([cell_len(header), *(cell_len(text) for text in texts)])
+
+    roles = result.roles
+    table.add_column(
+        "Level",
+        justify="left" if named else "right",
+        no_wrap=True,
+        width=widest("Level", map(level_text, roles)),
+    )
     table.add_column("Title", style="bold")
-    table.add_column("Id", style="green", no_wrap=True)
-    table.add_column("Track", no_wrap=True)
+    table.add_column("Id", style="green", no_wrap=True, width=widest("Id", (r.id for r in roles)))
+    table.add_column("Track", no_wrap=True, width=widest("Track", (r.track for r in roles)))
     if leads_to:
         table.add_column("Leads to", overflow="fold")
     for role in result.roles:
