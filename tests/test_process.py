@@ -361,3 +361,27 @@ def test_a_file_name_too_long_is_a_message(tmp_path: Path) -> None:
     result = run_script("export", "-o", "x" * 300, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.endswith(": File name too long\n")
+
+
+def test_the_console_script_exits_without_losing_output(tmp_path: Path) -> None:
+    """The console script ends the process without tearing down the heap; all
+    it printed still arrives, through `python -m pmpath` too, and so do exit codes."""
+    from typer.testing import CliRunner
+
+    from pmpath.cli.app import app
+
+    expected = CliRunner().invoke(app, ["export", "-f", "markdown"]).stdout
+    assert len(expected.encode()) > 65_536  # more than a pipe holds at once
+    assert run_script("export", "-f", "markdown", cwd=tmp_path).stdout == expected
+    module = subprocess.run(
+        [sys.executable, "-m", "pmpath", "export", "-f", "markdown"],
+        cwd=tmp_path,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (module.returncode, module.stdout) == (0, expected)
+    missing = run_script("show", "nosuch", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (2, "")
+    assert missing.stderr.startswith("pmpath: error: no role matches 'nosuch'")

@@ -1,3 +1,3 @@
-from pmpath.cli.launcher import main
+from pmpath.cli.launcher import console
 
-main()
+console()
