@@ -62,16 +62,19 @@ def test_list_table_shows_level_title_id_and_track(run: Run) -> None:
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "Title" in line)
     assert header.split() == ["Level", "Title", "Id", "Track", "Leads", "to"]
-    # Narrower, "Leads to" gives way (next shows it) so every title stays whole.
+
+    # Narrower, "Leads to" gives way (next shows it), then the track (show
+    # gives it), so that titles keep their room.
+    def header_at(columns: int) -> list[str]:
+        out = run("list", env={"COLUMNS": str(columns)}).stdout
+        return next(line for line in out.splitlines() if "Title" in line).split()
+
+    assert header_at(100) == ["Level", "Title", "Id", "Track"]
+    assert header_at(80) == ["Level", "Title", "Id"]
+    assert header_at(60) == ["Level", "Title", "Id"]
     narrow = run("list", env={"COLUMNS": "80"}).stdout
-    assert next(line for line in narrow.splitlines() if "Title" in line).split() == [
-        "Level",
-        "Title",
-        "Id",
-        "Track",
-    ]
     row = next(line for line in narrow.splitlines() if "senior-technical-pm" in line)
-    assert row.split()[3] == "Senior"
+    assert row.split()[3:8] == ["Senior", "Technical", "Product", "Manager", "senior-technical-pm"]
     row = next(line for line in lines if line.split()[:1] == ["3"] and "Staff" in line)
     assert row.split()[:5] == ["3", "Staff", "Maker", "staff-maker", "ic"]
 

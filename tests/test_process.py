@@ -382,6 +382,15 @@ def test_the_console_script_exits_without_losing_output(tmp_path: Path) -> None:
         timeout=60,
     )
     assert (module.returncode, module.stdout) == (0, expected)
+    # Imported rather than run (a documentation tool does that), it runs nothing.
+    imported = subprocess.run(
+        [sys.executable, "-c", "import pmpath.__main__; print('still here')"],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (imported.returncode, imported.stdout) == (0, "still here\n")
     missing = run_script("show", "nosuch", cwd=tmp_path)
     assert (missing.returncode, missing.stdout) == (2, "")
     assert missing.stderr.startswith("pmpath: error: no role matches 'nosuch'")

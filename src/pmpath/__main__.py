@@ -1,3 +1,4 @@
 from pmpath.cli.launcher import console
 
-console()
+if __name__ == "__main__":  # imported (by a documentation tool, say), it runs nothing
+    console()

@@ -199,37 +199,49 @@ class _ByWidth:
 def list_view(result: RoleList) -> RenderableType:
     if result.filtered and not result.roles:
         return Text(f"No role is {_list_note(result)}.")
-    return _ByWidth(lambda width: _list_table(result, leads_to=width >= LIST_LEADS_TO_WIDTH))
+    return _ByWidth(lambda width: _list_table(result, width))
 
 
-def _list_table(result: RoleList, leads_to: bool) -> Table:
+# A title column narrower than this wraps a word per line, or vanishes.
+LIST_TITLE_MIN_WIDTH = 12
+
+
+def _list_table(result: RoleList, width: int) -> Table:
+    """The roles of `list`, with the columns the width has room for: "Leads
+    to" only from LIST_LEADS_TO_WIDTH on (`next` shows it), and the track
+    only while the titles keep LIST_TITLE_MIN_WIDTH (`show` gives it)."""
     table = Table(title=Text(result.title) if result.title else None, box=box.SIMPLE_HEAVY)
     if result.filtered:
         count = len(result.roles)
         table.caption = Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}")
-    # Numbers line up on the right; names of levels read better from the left.
-    named = any(role.level_label for role in result.roles)
+    roles = result.roles
 
     # Columns that never wrap get their widths here, sparing Rich a
     # measuring pass over every one of their cells.
     def widest(header: str, texts: Iterable[str]) -> int:
         return max([cell_len(header), *(cell_len(text) for text in texts)])
 
-    roles = result.roles
-    table.add_column(
-        "Level",
-        justify="left" if named else "right",
-        no_wrap=True,
-        width=widest("Level", map(level_text, roles)),
-    )
-    table.add_column("Title", style="bold")
-    table.add_column("Id", style="green", no_wrap=True, width=widest("Id", (r.id for r in roles)))
-    table.add_column("Track", no_wrap=True, width=widest("Track", (r.track for r in roles)))
+    level_width = widest("Level", map(level_text, roles))
+    id_width = widest("Id", (role.id for role in roles))
+    track_width = widest("Track", (role.track for role in roles))
+    # Each column takes two of padding and one of edge or divider, plus the last edge.
+    room_with_track = width - (level_width + id_width + track_width + 3 * 4 + 1)
+    tracks = room_with_track >= LIST_TITLE_MIN_WIDTH
+    leads_to = width >= LIST_LEADS_TO_WIDTH and tracks
+    # Numbers line up on the right; names of levels read better from the left.
+    named = any(role.level_label for role in roles)
+    table.add_column("Level", justify="left" if named else "right", no_wrap=True, width=level_width)
+    table.add_column("Title", style="bold", min_width=LIST_TITLE_MIN_WIDTH)
+    table.add_column("Id", style="green", no_wrap=True, width=id_width)
+    if tracks:
+        table.add_column("Track", no_wrap=True, width=track_width)
     if leads_to:
         table.add_column("Leads to", overflow="fold")
-    for role in result.roles:
-        cells: list[RenderableType] = [level_text(role), Text(role.title), Text(role.id), Text(role.track)]
-        table.add_row(*cells, *([Text(", ".join(role.next))] if leads_to else []))
+    for role in roles:
+        cells: list[RenderableType] = [level_text(role), Text(role.title), Text(role.id)]
+        cells += [Text(role.track)] if tracks else []
+        cells += [Text(", ".join(role.next))] if leads_to else []
+        table.add_row(*cells)
     return table
 
 
