@@ -103,7 +103,11 @@ UNSOURCED = re.compile(
     r"\bmost (of|people|candidates|companies|teams|pms|product managers|organisations|firms|"
     r"engineers|designers|hiring|employers|roles|switchers|graduates|applicants|[a-z]+ers)\b|"
     r"\b(one|two|three|four|five|six|seven|eight|nine|\d+) (in|out of) (ten|\d+)\b|"
-    r"\b(half|a third|a quarter|three quarters|two thirds) of\b",
+    r"\b(half|a third|a quarter|three quarters|two thirds) of\b|"
+    # How often a kind of person does something is a count in disguise.
+    r"\b(people|engineers|designers|marketers|analysts|consultants|graduates|candidates|pms|"
+    r"leaders|companies|employers|internships|contacts) (often|usually|typically|mostly)\b|"
+    r"\boften lead to\b",
     re.IGNORECASE,
 )
 
@@ -404,6 +408,10 @@ BREAKAGES: list[tuple[Callable[[Data], list[str]], Callable[[dict[str, Role]], N
     (
         unsourced_numbers,
         lambda r: r["graduate"]["ready_when"].append("Most candidates hold a bachelor's degree."),
+    ),
+    (
+        unsourced_numbers,
+        lambda r: r["software-engineer"].update(summary="Engineers often move into product."),
     ),
 ]
 
