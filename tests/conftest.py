@@ -3,7 +3,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +84,20 @@ def installed_script() -> str:
     script = Path(sys.executable).parent / ("pmpath.exe" if os.name == "nt" else "pmpath")
     assert script.exists(), f"pmpath is not installed beside {sys.executable}"
     return str(script)
+
+
+@pytest.fixture
+def suggestion_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The words difflib is asked to find close matches for while a test
+    runs: how the error paths' "did you mean" stays bounded is counted here."""
+    import difflib
+
+    calls: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+        calls.append(word)
+        return real(word, possibilities, n, cutoff)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    return calls

@@ -8,7 +8,6 @@ import json
 import os
 import socket
 import subprocess
-from collections.abc import Iterable
 from pathlib import Path
 
 import jsonschema
@@ -400,21 +399,12 @@ def test_a_me_file_with_a_bad_explicit_tag_is_one_clear_error(run: Run, tmp_path
 
 
 def test_error_paths_stay_linear_with_thousands_of_unknown_names(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, suggestion_calls: list[str]
 ) -> None:
     """Each suggestion compares a word with every name; only the first few get one."""
-    import difflib
-
     from pmpath.ladder.checking import MAX_SUGGESTIONS
 
-    calls: list[str] = []
-    real = difflib.get_close_matches
-
-    def counting(word: str, possibilities: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
-        calls.append(word)
-        return real(word, possibilities, n, cutoff)
-
-    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    calls = suggestion_calls
     roles = "".join(f"  - {{id: r{i}, title: R{i}, level: 1, next: [nope{i}]}}\n" for i in range(500))
     path = write_ladder(tmp_path, "roles:\n" + roles)
     result = run("validate", str(path), "--json")
