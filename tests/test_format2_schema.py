@@ -249,6 +249,14 @@ def test_the_readme_lists_every_difference_and_no_other() -> None:
     assert listed == list(DIFFERENCES.values())
 
 
+def _checked_by_validate_only(run: Run, tmp_path: Path, text: str, message: str) -> None:
+    """The schema accepts TEXT; validate refuses it with MESSAGE."""
+    assert schema_accepts(text)
+    code, lines = validate(run, tmp_path, text)
+    assert code == 1
+    assert message in lines
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -277,10 +285,7 @@ def test_the_readme_lists_every_difference_and_no_other() -> None:
 def test_difference_unique_things_are_checked_by_validate_only(
     run: Run, tmp_path: Path, text: str, message: str
 ) -> None:
-    assert schema_accepts(text)
-    code, lines = validate(run, tmp_path, text)
-    assert code == 1
-    assert message in lines
+    _checked_by_validate_only(run, tmp_path, text, message)
 
 
 @pytest.mark.parametrize(
@@ -309,10 +314,7 @@ def test_difference_unique_things_are_checked_by_validate_only(
 def test_difference_references_are_checked_by_validate_only(
     run: Run, tmp_path: Path, text: str, message: str
 ) -> None:
-    assert schema_accepts(text)
-    code, lines = validate(run, tmp_path, text)
-    assert code == 1
-    assert message in lines
+    _checked_by_validate_only(run, tmp_path, text, message)
 
 
 def test_difference_a_move_down_must_name_its_kind_for_validate_only(run: Run, tmp_path: Path) -> None:
