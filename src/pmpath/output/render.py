@@ -90,14 +90,30 @@ def role_names(roles: Iterable[Role]) -> Text:
     return Text(", ").join(names) if names else Text("—", style="dim")
 
 
+# One meaning for a level set against the level a role asks for, in every
+# view (gap, compare, path, progress, plan): met or exceeded is calm, short is
+# work to do. Never red for "above what is needed".
+MET_STYLE = "green"
+SHORT_STYLE = "bold yellow"
+
+
+def change_style(change: int | None) -> str:
+    """The style of a rise still to make (short) or of a level already met."""
+    if change is None:
+        return "dim"
+    return SHORT_STYLE if change > 0 else MET_STYLE
+
+
 def change_text(change: int | None) -> Text:
+    """A change from what one has (or one role asks) to what the other asks:
+    '▲ +2' still to grow, '▼ -1' already beyond it, '= 0' met exactly."""
     if change is None:
         return Text("—", style="dim")
     if change > 0:
-        return Text(f"▲ +{change}", style="green")
+        return Text(f"▲ +{change}", style=change_style(change))
     if change < 0:
-        return Text(f"▼ {change}", style="red")
-    return Text("= 0", style="dim")
+        return Text(f"▼ {change}", style=change_style(change))
+    return Text("= 0", style=change_style(change))
 
 
 def rating_text(scale: tuple[ScaleLevel, ...], rating: Rating | None) -> Text:

@@ -19,6 +19,7 @@ from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Rating, Role
 from pmpath.output.render import (
     bullets,
+    change_style,
     change_text,
     competency_rows,
     level_text,
@@ -58,7 +59,7 @@ def _changes_text(changes: tuple[LevelChange, ...]) -> Text:
         part = Text(f"{change.competency.name} {_level(change.before)} → {_level(change.after)}")
         if change.change:  # a cell that stops (or starts) being described is neither a rise nor a fall
             part.append(" ")
-            part.append("▲" if change.change > 0 else "▼", style="green" if change.change > 0 else "red")
+            part.append("▲" if change.change > 0 else "▼", style=change_style(change.change))
         parts.append(part)
     return Text(", ").join(parts)
 
