@@ -305,6 +305,56 @@ def assess(
 
 
 @app.command()
+@runs(commands.plan)
+def plan(
+    ctx: typer.Context,
+    to_role: Annotated[str, role_argument("TO", "The role you are aiming for.")],
+    me: Annotated[
+        Path,
+        typer.Option(
+            "--me",
+            help="YAML or JSON file with your own competency levels (see 'pmpath assess').",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the plan as Markdown to this file, overwriting it if it exists ('-' for stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    json_: JsonFlag = False,
+    no_color: NoColorFlag = False,
+) -> None:
+    """A growth plan toward TO, to take to your manager: the route from the
+    role your --me file names, one to three focus areas, and the readiness
+    signals to collect evidence for.
+
+    The focus areas are the competencies where your level is furthest below
+    the level TO asks for: at most three, the largest gap first, equal gaps
+    in the ladder's order of competencies. Only competencies you assessed
+    and TO gives a level count; the others are listed as not assessed,
+    never counted as 0. Each focus area shows what TO does at that level,
+    its examples and its not-yet signs.
+
+    -o FILE writes Markdown that is safe to share whatever the ladder says
+    (its text never becomes Markdown syntax), and overwrites FILE like
+    'export -o'; -o - prints the Markdown. --json and -o do not go together.
+
+    Examples:
+
+      pmpath plan senior --me my-levels.yaml
+
+      pmpath plan senior --me my-levels.yaml -o plan.md
+
+      pmpath plan director --me my-levels.yaml --json | jq '.focus[].competency.name'
+    """
+
+
+@app.command()
 @runs(commands.info)
 def info(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
     """Describe the ladder in use: its title, version, source and licence,

@@ -203,6 +203,38 @@ def assess(
     return EXIT_OK
 
 
+def plan(
+    ladder_path: Path | None, to_role: str, me: Path, output: Path | None, json_: bool, no_color: bool
+) -> int:
+    from pmpath.ladder.assessment import load_self_assessment
+    from pmpath.queries.plan import plan as growth_plan
+
+    if json_ and output is not None:
+        raise UsageProblem("give --json or -o, not both: -o writes the plan as Markdown")
+    ladder = load_ladder(ladder_path)
+    goal = names.resolve_role(ladder, to_role)
+    if not ladder.competencies:
+        raise PmpathError("this ladder defines no competencies, so there is nothing to plan")
+    assessment = load_self_assessment(me, ladder)
+    result = growth_plan(ladder, goal, assessment.levels, assessment.role)
+    if json_:
+        write_stdout(serialize.dumps(serialize.plan_result(result)))
+    elif output is not None:
+        from pmpath.output.plan_markdown import plan_markdown
+
+        text = plan_markdown(result)
+        if str(output) == "-":
+            write_data(text)
+        else:
+            write_file(output, text, overwrite=True)
+            print_message(f"Wrote {output}")
+    else:
+        from pmpath.output import render_plan
+
+        print_human(render_plan.plan_view, result, no_color)
+    return EXIT_OK
+
+
 def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
     from pmpath.queries.info import ladder_info
 

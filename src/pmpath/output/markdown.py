@@ -35,6 +35,17 @@ def _md(text: str) -> str:
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
+# The same escaping for other Markdown documents (`plan -o`).
+def md_text(text: str) -> str:
+    """Untrusted text as literal Markdown on one line (see `_md`)."""
+    return _md(text)
+
+
+def md_list_item(text: str) -> str:
+    """'- text', the text escaped."""
+    return _list_item(text)
+
+
 def _link(role: Role) -> str:
     return f"[{_md(role.title)}](#{role.id})"
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.queries.info import LadderInfo
     from pmpath.queries.listing import RoleList
     from pmpath.queries.neighbours import NextSteps
+    from pmpath.queries.plan import Plan, Shortfall
     from pmpath.queries.routes import Route, Routes
     from pmpath.queries.search import SearchResult
     from pmpath.queries.tree import Tree, TreeRow
@@ -314,4 +315,55 @@ def info(result: LadderInfo) -> dict[str, Any]:
             "competencies": result.competencies,
             "titles": result.titles,
         },
+    }
+
+
+def _named(role: Role) -> dict[str, Any]:
+    return {"id": role.id, "title": role.title}
+
+
+def _shortfall(item: Shortfall) -> dict[str, Any]:
+    return {
+        "competency": {"id": item.competency.id, "name": item.competency.name, "area": item.competency.area},
+        "now": item.now,
+        "needed": item.needed,
+        "gap": item.gap,
+    }
+
+
+def plan_result(result: Plan) -> dict[str, Any]:
+    """`plan --json`: the route, the rule and the focus areas it picks, the
+    other shortfalls, what was not assessed, and the signals on the way."""
+    return {
+        "goal": role_brief(result.goal),
+        "start": role_brief(result.start) if result.start else None,
+        "route": [
+            {**role_brief(role), "kind": kind} for role, kind in zip(result.route, result.kinds, strict=True)
+        ],
+        "route_found": result.route_found,
+        "rule": result.rule,
+        "focus": [
+            {
+                **_shortfall(item),
+                "behaviours": list(item.rating.statements),
+                "examples": list(item.rating.examples),
+                "not_yet": list(item.rating.not_yet),
+            }
+            for item in result.focus
+        ],
+        "also_short": [_shortfall(item) for item in result.also_short],
+        "not_assessed": [{"id": c.id, "name": c.name} for c in result.not_assessed],
+        "measured": result.measured,
+        "all_met": result.all_met,
+        "words_only": result.words_only,
+        "signals": [
+            {
+                "from": _named(step.role),
+                "to": _named(step.to),
+                "kind": step.kind,
+                "move_ready_when": list(step.move_signals),
+                "ready_when": list(step.role.ready_when),
+            }
+            for step in result.leaving
+        ],
     }
