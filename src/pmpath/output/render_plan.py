@@ -108,7 +108,7 @@ def plan_view(result: Plan) -> RenderableType:
         for number, item in enumerate(result.focus, start=1):
             parts += _focus_area(number, item, result)
     else:
-        parts.append(_no_focus(result))
+        parts += [Text(), _no_focus(result)]
     if result.also_short:
         lines = Text(", ").join(_shortfall_line(result, item) for item in result.also_short)
         section(parts, "Also below the level asked for", lines)
