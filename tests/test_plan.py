@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from pmpath.queries.plan import focus_rule
 from tests.conftest import LADDERS, Run, bundled_role, installed_script, run_json, write_ladder
+from tests.test_grammar import assert_same
 from tests.test_process import clean_env, run_on_terminal
 
 REPO = Path(__file__).resolve().parent.parent
@@ -486,6 +487,12 @@ def test_an_unknown_goal_is_a_usage_error(run: Run) -> None:
 )
 def test_usage_errors(run: Run, argv: list[str]) -> None:
     assert run(*argv).exit_code == 2
+
+
+def test_the_entry_point_leaves_a_missing_me_to_typer() -> None:
+    """--me is required: the fast path must not run `plan` without it."""
+    assert_same(["plan", "senior"], {"PMPATH_LADDER": None})
+    assert_same(["plan", "senior", "-o", "-"], {"PMPATH_LADDER": None})
 
 
 def test_a_ladder_without_competencies_has_nothing_to_plan(run: Run, tmp_path: Path) -> None:

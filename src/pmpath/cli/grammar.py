@@ -136,12 +136,12 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "plan": {
         "runs": "plan",
         "ladder": True,
-        "fast": True,
+        "fast": False,
         "parameters": ("to_role", "me", "output", "json_", "no_color"),
         "arguments": (("to_role", 1, True, "role"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": ("--me", "--output", "-o"),
-        "unset": ("me", "output"),
+        "unset": ("output",),
     },
     "info": {
         "runs": "info",

@@ -94,9 +94,11 @@ def _is_flag(option: Option) -> bool:
 
 def _is_unset_value(option: Option) -> bool:
     """An option that takes one value and is None when left out: the fast
-    path knows its value in every call that does not name it."""
+    path knows its value in every call that does not name it. A required
+    option is never left out without an error, which Typer gives."""
     return (
         not option.is_flag
+        and not option.required
         and option.nargs == 1
         and option.default is None
         and not (option.multiple or option.count or option.is_eager)
