@@ -121,9 +121,9 @@ def plan_view(result: Plan) -> RenderableType:
             kind = f" ({step.kind})" if step.kind and step.kind != "promotion" else ""
             steps.append(Text(f"Leaving {step.role.title} for {step.to.title}{kind}:", style="bold"))
             if step.signals:
-                steps.append(bullets(step.signals, "☐"))
+                steps.append(Padding(bullets(step.signals, "☐"), (0, 0, 0, 2), expand=False))
             else:
-                steps.append(Text("The ladder lists no signals for this move.", style="dim"))
+                steps.append(Text("  The ladder lists no signals for this move.", style="dim"))
         section(parts, "Readiness signals to collect evidence for", Group(*steps))
     elif not result.already_there:
         section(
