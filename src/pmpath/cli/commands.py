@@ -135,7 +135,7 @@ def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> 
 
         print_human(render_ladder.search_view, result, no_color)
     else:
-        print_message(f"No role mentions '{text}'.")
+        print_message(f"No role mentions {result.looked_for}.")
     return EXIT_OK if result.hits else EXIT_DATA
 
 

@@ -251,7 +251,7 @@ def search_hits(result: SearchResult) -> list[dict[str, Any]]:
         {
             "id": hit.role.id,
             "title": hit.role.title,
-            "matches": [{"field": m.field, "text": m.text} for m in hit.matches],
+            "matches": [{"field": m.field, "label": m.label, "text": m.text} for m in hit.matches],
         }
         for hit in result.hits
     ]
