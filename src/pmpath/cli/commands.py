@@ -216,6 +216,19 @@ def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
     return EXIT_OK
 
 
+def competencies(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.competencies import competency_guide
+
+    result = competency_guide(load_ladder(ladder_path))
+    if json_:
+        write_stdout(serialize.dumps(serialize.competencies(result)))
+    else:
+        from pmpath.output import render
+
+        print_human(render.competencies_view, result, no_color)
+    return EXIT_OK
+
+
 def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
     from pmpath.output.export import FORMATS
 
