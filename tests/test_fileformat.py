@@ -69,7 +69,9 @@ def test_search_looks_through_every_prose_field(run: Run, marked: Path, spec: Fi
     name = spec.name
     word = f"mark{name.replace('_', '')}"
     hits = json.loads(run("--ladder", str(marked), "search", word, "--json").stdout)
-    assert hits == [{"id": "a", "title": "Alpha", "matches": [{"field": name, "text": word}]}]
+    assert hits == [
+        {"id": "a", "title": "Alpha", "matches": [{"field": name, "label": spec.heading, "text": word}]}
+    ]
     human = run("--ladder", str(marked), "search", word, env={"COLUMNS": "200"}).stdout
     assert f"{spec.heading}: {word}" in human
 

@@ -447,7 +447,13 @@ def test_search_looks_through_move_signals_examples_and_not_yet_signs(run: Run) 
         {
             "id": "senior-1",
             "title": "Senior Engineer 1",
-            "matches": [{"field": "competencies.delivery.examples", "text": "Led the billing migration."}],
+            "matches": [
+                {
+                    "field": "competencies.delivery.examples",
+                    "label": "Delivery, example",
+                    "text": "Led the billing migration.",
+                }
+            ],
         }
     ]
     moves = run_json(run, "--ladder", DUAL, "search", "quarter while")

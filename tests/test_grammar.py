@@ -45,7 +45,19 @@ def test_check_mode_reports_a_stale_grammar(tmp_path: Path, monkeypatch: pytest.
 
 def test_fast_commands_are_the_plain_ones() -> None:
     fast = [name for name, command in grammar.COMMANDS.items() if command["fast"]]
-    assert fast == ["list", "show", "next", "compare", "path", "tree", "search", "info", "validate", "schema"]
+    assert fast == [
+        "list",
+        "show",
+        "next",
+        "compare",
+        "path",
+        "tree",
+        "search",
+        "info",
+        "competencies",
+        "validate",
+        "schema",
+    ]
 
 
 def invoke(entry: Callable[[], object], argv: list[str], env: Mapping[str, str | None]) -> Outcome:

@@ -272,12 +272,12 @@ def test_search_json_is_exact(run: Run) -> None:
         {
             "id": "junior",
             "title": "Junior Maker",
-            "matches": [{"field": "competencies.strategy", "text": "Follows the plan."}],
+            "matches": [{"field": "competencies.strategy", "label": "Strategy", "text": "Follows the plan."}],
         },
         {
             "id": "maker",
             "title": "Maker",
-            "matches": [{"field": "competencies.strategy", "text": "Shapes the plan."}],
+            "matches": [{"field": "competencies.strategy", "label": "Strategy", "text": "Shapes the plan."}],
         },
     ]
 
@@ -288,7 +288,10 @@ def test_search_covers_titles_aliases_and_lists(run: Run) -> None:
         {
             "id": "staff-maker",
             "title": "Staff Maker",
-            "matches": [{"field": "title", "text": "Staff Maker"}, {"field": "aliases", "text": "staff"}],
+            "matches": [
+                {"field": "title", "label": "Title", "text": "Staff Maker"},
+                {"field": "aliases", "label": "Also called", "text": "staff"},
+            ],
         }
     ]
     fields = {m["field"] for hit in run_json(run, "search", "mentor") for m in hit["matches"]}
@@ -302,7 +305,7 @@ def test_search_without_hits_is_exit_1(run: Run) -> None:
     human = run("search", "no such words anywhere")
     assert human.exit_code == 1
     assert human.stdout == ""
-    assert human.stderr == "No role mentions 'no such words anywhere'.\n"
+    assert human.stderr == "No role mentions all of 'no', 'such', 'words' and 'anywhere'.\n"
 
 
 def test_empty_search_is_a_usage_error(run: Run) -> None:
@@ -320,7 +323,7 @@ def test_search_human_shows_field_and_text(run: Run) -> None:
     assert re.search(r"Ready for the next step when: +" + re.escape(signal), result.stdout)
     to_group = next(m for m in bundled_role("senior-pm")["next"] if m["to"] == "group-pm")
     signal = next(s for s in to_group["ready_when"] if "mentor" in s)
-    assert re.search(r"Ready to move to group-pm when: +" + re.escape(signal), result.stdout)
+    assert re.search(r"Ready to move to Group Product Manager when: +" + re.escape(signal), result.stdout)
     assert result.stdout.rstrip().endswith("8 roles mention 'mentor'")
 
 

@@ -369,6 +369,22 @@ def info(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = Fa
     """
 
 
+@app.command()
+@runs(commands.competencies)
+def competencies(ctx: typer.Context, json_: JsonFlag = False, no_color: NoColorFlag = False) -> None:
+    """Show the ladder's areas, each competency with its id, name and
+    description, and the scale with what each step means.
+
+    A --me file rates you by these competency ids.
+
+    Examples:
+
+      pmpath competencies
+
+      pmpath competencies --json | jq -r '.areas[].competencies[].id, .ungrouped[].id'
+    """
+
+
 class ExportFormat(str, enum.Enum):
     markdown = "markdown"
     mermaid = "mermaid"

@@ -135,7 +135,7 @@ def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> 
 
         print_human(render_ladder.search_view, result, no_color)
     else:
-        print_message(f"No role mentions '{text}'.")
+        print_message(f"No role mentions {result.looked_for}.")
     return EXIT_OK if result.hits else EXIT_DATA
 
 
@@ -245,6 +245,19 @@ def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
         from pmpath.output import render
 
         print_human(render.info_view, result, no_color)
+    return EXIT_OK
+
+
+def competencies(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.competencies import competency_guide
+
+    result = competency_guide(load_ladder(ladder_path))
+    if json_:
+        write_stdout(serialize.dumps(serialize.competencies(result)))
+    else:
+        from pmpath.output import render
+
+        print_human(render.competencies_view, result, no_color)
     return EXIT_OK
 
 

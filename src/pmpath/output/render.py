@@ -23,11 +23,12 @@ from rich.table import Table
 from rich.text import Text
 
 from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, PROSE_FIELDS, RATING_FIELDS
-from pmpath.ladder.model import Area, Rating, Role, ScaleLevel, by_area, scale_name
+from pmpath.ladder.model import Area, Competency, Rating, Role, ScaleLevel, by_area, scale_name
 from pmpath.queries.neighbours import NextSteps, RolePage, Step, by_kind
 
 if TYPE_CHECKING:  # each view needs only its own result's module at run time
     from pmpath.queries.compare import Comparison, LevelChange
+    from pmpath.queries.competencies import CompetencyGuide
     from pmpath.queries.info import LadderInfo
     from pmpath.queries.listing import RoleList
 
@@ -394,6 +395,11 @@ def route_text(route: tuple[Role, ...]) -> Text:
 
 def compare_view(result: Comparison) -> RenderableType:
     a, b = result.a, result.b
+    if result.same_role:  # two columns alike would only hide that
+        return Group(
+            Text.assemble("Both names are the same role: ", role_name(a), "."),
+            Text(f"Nothing differs between them; pmpath show {a.id} shows the whole role.", style="dim"),
+        )
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("", style="bold cyan")
     table.add_column(role_name(a), ratio=1)
@@ -498,4 +504,56 @@ def info_view(result: LadderInfo) -> RenderableType:
         parts.extend(
             [Text(), Text("Competency levels are described in words, without numbers.", style="dim")]
         )
+    return Group(*parts)
+
+
+def competencies_view(result: CompetencyGuide) -> RenderableType:
+    """The areas, the competencies under them (the ids a --me file rates),
+    then the scale, each with its description."""
+    parts: list[RenderableType] = [Text(result.title or "Untitled ladder", style="bold")]
+    if result.areas:
+        areas = Table.grid(padding=(0, 2))
+        areas.add_column(no_wrap=True)
+        areas.add_column()
+        for group in result.areas:
+            name = Text.assemble((group.area.name, "bold magenta"), " (", (group.area.id, "green"), ")")
+            areas.add_row(name, Text(group.area.description))
+        section(parts, "Areas", areas)
+    if result.count:
+        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+        table.add_column("Competency", style="bold")
+        table.add_column("Id", style="green", no_wrap=True)
+        described = any(c.description for _, items in result.groups for c in items)
+        if described:  # a column of nothing only takes room
+            table.add_column("Description", ratio=1)
+
+        def row(competency: Competency) -> list[RenderableType]:
+            cells: list[RenderableType] = [Text(competency.name), Text(competency.id)]
+            return [*cells, Text(competency.description)] if described else cells
+
+        competency_rows(table, result.groups, row)
+        section(parts, "Competencies", table)
+        parts.append(
+            Text("A --me file rates you by these ids (see pmpath assess and pmpath gap --me).", style="dim")
+        )
+    else:
+        section(parts, "Competencies", Text("This ladder defines no competencies.", style="dim"))
+    if result.scale:
+        scale = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+        scale.add_column("Level", justify="right", style="bold", no_wrap=True)
+        scale.add_column("Name", style="bold", no_wrap=True)
+        explained = any(step.description for step in result.scale)
+        if explained:
+            scale.add_column("Description", ratio=1)
+        for step in result.scale:
+            cells = [Text(str(step.level)), Text(step.name)]
+            scale.add_row(*cells, *([Text(step.description)] if explained else []))
+        section(parts, "Scale", scale)
+    elif result.count:
+        why = (
+            "each role describes its competencies in words, without levels"
+            if result.words_only
+            else "levels are plain numbers"
+        )
+        section(parts, "Scale", Text(f"This ladder names no scale: {why}.", style="dim"))
     return Group(*parts)

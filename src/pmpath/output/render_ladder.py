@@ -228,7 +228,8 @@ def tree_view(result: Tree) -> RenderableType:
 
 
 def search_view(result: SearchResult) -> RenderableType:
-    pattern = re.compile(re.escape(result.text.strip()), re.IGNORECASE)
+    terms = sorted(result.terms or (result.text.strip(),), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
     parts: list[RenderableType] = []
     for hit in result.hits:
         parts.append(role_name(hit.role))
@@ -236,12 +237,14 @@ def search_view(result: SearchResult) -> RenderableType:
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column()
         for match in hit.matches:
+            # Spans over the text as shown, never markup: the text is the ladder's.
             text = Text(match.text)
             for found in itertools.islice(pattern.finditer(match.text), MAX_HIGHLIGHTS):
                 text.stylize("bold reverse", found.start(), found.end())
-            grid.add_row(f"{match.label}:", text)
+            grid.add_row(Text(f"{match.label}:"), text)
         parts.extend([Padding(grid, (0, 0, 0, 2), expand=False), Text()])
-    parts.append(Text(f"{_plural(len(result.hits), 'role')} mention '{result.text}'", style="dim"))
+    mention = "mentions" if len(result.hits) == 1 else "mention"
+    parts.append(Text(f"{_plural(len(result.hits), 'role')} {mention} {result.looked_for}", style="dim"))
     return Group(*parts)
 
 

@@ -10,12 +10,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from pmpath.ladder.fileformat import PREVIOUS, ROLE_FIELDS, FieldSpec
-from pmpath.ladder.model import Ladder, Move, Rating, Role
+from pmpath.ladder.model import Competency, Ladder, Move, Rating, Role
 from pmpath.output.escape import RAW_IN_JSON
 
 if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.ladder.validation import Validation
     from pmpath.queries.compare import Comparison, LevelChange
+    from pmpath.queries.competencies import CompetencyGuide
     from pmpath.queries.gap import Gap
     from pmpath.queries.info import LadderInfo
     from pmpath.queries.listing import RoleList
@@ -107,6 +108,7 @@ def comparison(result: Comparison) -> dict[str, Any]:
     return {
         "a": role_detail(result.a),
         "b": role_detail(result.b),
+        "same_role": result.same_role,
         "level_change": result.level_change,
         "a_leads_to_b": result.a_leads_to_b,
         "b_leads_to_a": result.b_leads_to_a,
@@ -252,7 +254,7 @@ def search_hits(result: SearchResult) -> list[dict[str, Any]]:
         {
             "id": hit.role.id,
             "title": hit.role.title,
-            "matches": [{"field": m.field, "text": m.text} for m in hit.matches],
+            "matches": [{"field": m.field, "label": m.label, "text": m.text} for m in hit.matches],
         }
         for hit in result.hits
     ]
@@ -294,6 +296,29 @@ def gap_result(result: Gap) -> dict[str, Any]:
         "met": result.met,
         "rated": result.rated,
         **_readiness(result.readiness),
+    }
+
+
+def _competency(competency: Competency) -> dict[str, Any]:
+    return {"id": competency.id, "name": competency.name, "description": competency.description}
+
+
+def competencies(result: CompetencyGuide) -> dict[str, Any]:
+    return {
+        "areas": [
+            {
+                "id": group.area.id,
+                "name": group.area.name,
+                "description": group.area.description,
+                "competencies": [_competency(c) for c in group.competencies],
+            }
+            for group in result.areas
+        ],
+        "ungrouped": [_competency(c) for c in result.ungrouped],
+        "scale": [
+            {"level": step.level, "name": step.name, "description": step.description} for step in result.scale
+        ],
+        "words_only": result.words_only,
     }
 
 

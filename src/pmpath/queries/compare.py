@@ -119,6 +119,11 @@ class Comparison:
         return self.b.level - self.a.level
 
     @property
+    def same_role(self) -> bool:
+        """Whether both names given mean one role (`compare pm pm`, or an id and its alias)."""
+        return self.a.id == self.b.id
+
+    @property
     def measured(self) -> tuple[LevelChange, ...]:
         """The cells with a level on both sides: all that readiness and what
         to grow count."""
