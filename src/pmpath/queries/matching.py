@@ -57,8 +57,9 @@ def match(ladder: Ladder, text: str) -> MatchResult:
         raise UsageProblem(
             f"a title to match is at most {MAX_TITLE_CHARACTERS} characters long; this one has {len(text)}"
         )
-    if len(text.split()) > MAX_TITLE_WORDS:
-        raise UsageProblem(f"a title to match has at most {MAX_TITLE_WORDS} words; this one has {len(text.split())}")
+    count = len(text.split())
+    if count > MAX_TITLE_WORDS:
+        raise UsageProblem(f"a title to match has at most {MAX_TITLE_WORDS} words; this one has {count}")
     return MatchResult(text, tuple(match_words(ladder, word_groups(text))))
 
 

@@ -174,7 +174,7 @@ def _suggestion(ladder: Ladder, name: str, groups: tuple[tuple[str, ...], ...]) 
         return _close_names(ladder, name_key(name))
     fixes = _close_words(ladder, typed)
     if not candidates:
-        return f"{fixes} Run 'pmpath match' with it to see the roles it may mean, or 'pmpath list' for every role."
+        return f"{fixes} Run 'pmpath match' with it for the roles it may mean, or 'pmpath list' for all."
     shown = [c.role for c in candidates[:MAX_SUGGESTED]]
     more = len(candidates) - len(shown)
     found = f" Roles with words in common: {_listed(shown)}{f' and {more} more' if more else ''}."
