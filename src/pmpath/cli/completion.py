@@ -5,10 +5,11 @@ Typer app's role arguments (bash, zsh, fish), so every shell offers the same
 names by the same rule: ids and aliases that start with the typed word,
 ignoring case. When none does, the word is read as `pmpath show` reads a
 name (queries/names.py: separators, abbreviations and word order do not
-matter): the id of each role it names in full (`Senior_PM`, `pm_senior`,
-`Sr`), else the ids and aliases it begins word by word (`senior_p`). Such
-candidates do not start with what was typed; bash and fish replace the word
-with them, zsh offers them only where its matcher allows.
+matter): the id of each role whose id, alias or title it names in full
+(`Senior_PM`, `pm_senior`, `Sr`, `Product_Director`), else the ids and
+aliases it begins word by word (`senior_p`). Such candidates do not start
+with what was typed; bash and fish replace the word with them, zsh offers
+them only where its matcher allows.
 
 Candidates come from ladder files, which anyone may write, and shells treat
 completion output as code or patterns: bash expands globs in it and the
@@ -76,8 +77,9 @@ def _by_words(every: list[tuple[str, str, str]], incomplete: str) -> list[tuple[
     spelled = [(name, title, role, words(name)) for name, title, role in every]
     safe_ids = {role for name, _, role in every if name == role}
     whole: dict[str, tuple[str, str]] = {}  # role -> its id, else the name that matched
+    key = word_key(typed)
     for name, title, role, found in spelled:
-        if found and word_key(found) == word_key(typed):
+        if word_key(found) == key or (name == role and word_key(words(title)) == key):
             whole.setdefault(role, (role if role in safe_ids else name, safe_help(title)))
     if whole:
         return list(whole.values())
