@@ -8,8 +8,8 @@ name (queries/names.py: separators, abbreviations and word order do not
 matter): the id of each role whose id, alias or title it names in full
 (`Senior_PM`, `pm_senior`, `Sr`, `Product_Director`), else the ids and
 aliases it begins word by word (`senior_p`). Such candidates do not start
-with what was typed; bash and fish replace the word with them, zsh offers
-them only where its matcher allows.
+with what was typed: bash replaces the word with them; zsh and fish filter
+them by their own matching, which may keep them or not.
 
 Candidates come from ladder files, which anyone may write, and shells treat
 completion output as code or patterns: bash expands globs in it and the
