@@ -102,7 +102,10 @@ def unsafe_names(monkeypatch: pytest.MonkeyPatch) -> None:
     """Names a ladder file could hold (the loader may refuse some of them
     one day; completion must not depend on it)."""
 
-    monkeypatch.setattr("pmpath.cli.completion._ladder_names", lambda ladder_path: list(UNSAFE_LADDER))
+    monkeypatch.setattr(
+        "pmpath.cli.completion._ladder_names",
+        lambda ladder_path: [(name, title, name) for name, title in UNSAFE_LADDER],
+    )
 
 
 @pytest.mark.parametrize("shell", SHELLS)

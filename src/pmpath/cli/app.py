@@ -228,6 +228,39 @@ def search(
 
 
 @app.command()
+@runs(commands.match)
+def match(
+    ctx: typer.Context,
+    text: Annotated[
+        list[str],
+        typer.Argument(
+            help="A job title as written on a profile or a posting; its words need no quotes.",
+            metavar="TITLE...",
+            show_default=False,
+        ),
+    ],
+    json_: JsonFlag = False,
+    no_color: NoColorFlag = False,
+) -> None:
+    """Which roles a job title may mean, best first, each with why.
+
+    A role fits when all the words of one of its names (id, alias, title) or
+    of a title in the ladder's titles list are in TITLE; other words, such as
+    a team or a domain, are set aside and shown. Case, punctuation, word
+    order and abbreviations (Sr, Jr, Dir, VP, Mgr, Prod, PM) do not matter.
+    No role fitting is exit 1, with [] under --json.
+
+    Examples:
+
+      pmpath match Head of Product
+
+      pmpath match Sr. Product Manager, Payments
+
+      pmpath match "Lead PM" --json | jq -r '.[].role.id'
+    """
+
+
+@app.command()
 @runs(commands.gap)
 def gap(
     ctx: typer.Context,

@@ -139,6 +139,21 @@ def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> 
     return EXIT_OK if result.hits else EXIT_DATA
 
 
+def match(ladder_path: Path | None, text: list[str], json_: bool, no_color: bool) -> int:
+    from pmpath.queries.matching import match as match_title
+
+    result = match_title(load_ladder(ladder_path), " ".join(text))
+    if json_:
+        write_stdout(serialize.dumps(serialize.match_candidates(result)))
+    elif result.candidates:
+        from pmpath.output import render_ladder
+
+        print_human(render_ladder.match_view, result, no_color)
+    else:
+        print_message(f"No role fits the title '{result.text}'. Run 'pmpath list' to see every role.")
+    return EXIT_OK if result.candidates else EXIT_DATA
+
+
 def _require_competencies(ladder: Ladder) -> None:
     if not ladder.competencies:
         raise PmpathError("this ladder defines no competencies, so there is nothing to assess")

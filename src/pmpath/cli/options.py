@@ -50,7 +50,7 @@ def role_argument(metavar: str, help: str, **extra: Any) -> Any:
 
 
 RoleArg = Annotated[
-    str, role_argument("ROLE", "An id, alias or title, or a unique prefix of an id or alias.")
+    str, role_argument("ROLE", "An id, alias or title as people type it (Senior PM, sr_pm), or its start.")
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
 NoColorFlag = Annotated[

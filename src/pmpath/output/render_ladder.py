@@ -1,4 +1,4 @@
-"""Human views across the ladder with Rich: `path`, `tree`, `search`, `gap`.
+"""Human views across the ladder with Rich: `path`, `tree`, `search`, `match`, `gap`.
 
 Like `render.py`, these receive results already escaped for the terminal.
 """
@@ -30,6 +30,7 @@ from pmpath.output.render import (
 )
 from pmpath.queries.compare import LevelChange
 from pmpath.queries.gap import Gap
+from pmpath.queries.matching import MatchResult
 from pmpath.queries.routes import Route, Routes
 from pmpath.queries.search import SearchResult
 from pmpath.queries.tree import Tree, TreeRow
@@ -245,6 +246,16 @@ def search_view(result: SearchResult) -> RenderableType:
         parts.extend([Padding(grid, (0, 0, 0, 2), expand=False), Text()])
     mention = "mentions" if len(result.hits) == 1 else "mention"
     parts.append(Text(f"{_plural(len(result.hits), 'role')} {mention} {result.looked_for}", style="dim"))
+    return Group(*parts)
+
+
+def match_view(result: MatchResult) -> RenderableType:
+    parts: list[RenderableType] = []
+    for candidate in result.candidates:
+        parts.append(_step_name(candidate.role))
+        parts.extend([Padding(Text(candidate.why), (0, 0, 0, 2)), Text()])
+    count = len(result.candidates)
+    parts.append(Text(f"{_plural(count, 'role')} may fit '{result.text}', best first", style="dim"))
     return Group(*parts)
 
 

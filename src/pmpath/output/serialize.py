@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.queries.gap import Gap
     from pmpath.queries.info import LadderInfo
     from pmpath.queries.listing import RoleList
+    from pmpath.queries.matching import MatchResult
     from pmpath.queries.neighbours import NextSteps
     from pmpath.queries.plan import Plan, Shortfall
     from pmpath.queries.routes import Route, Routes
@@ -258,6 +259,10 @@ def search_hits(result: SearchResult) -> list[dict[str, Any]]:
         }
         for hit in result.hits
     ]
+
+
+def match_candidates(result: MatchResult) -> list[dict[str, Any]]:
+    return [{"role": role_brief(c.role), "why": c.why} for c in result.candidates]
 
 
 def gap_result(result: Gap) -> dict[str, Any]:
