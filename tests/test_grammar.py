@@ -53,6 +53,8 @@ def test_fast_commands_are_the_plain_ones() -> None:
         "path",
         "tree",
         "search",
+        "match",
+        "gap",
         "info",
         "competencies",
         "validate",

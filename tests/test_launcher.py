@@ -96,7 +96,7 @@ def test_fast_path_reads_the_ladder_from_the_environment() -> None:
         ["show", "a", "b"],
         ["show", "senior", "--jsn"],
         ["show", "--", "senior"],
-        ["gap", "pm", "senior"],
+        ["gap", "--me", "levels.yaml", "senior"],
         ["init", "-"],
         ["export"],
         ["list", "--json=1"],

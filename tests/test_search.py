@@ -8,6 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from pmpath.cli import launcher
 from pmpath.queries.search import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
 from tests.conftest import SMALL, Run, bundled_role, installed_script, run_json, write_ladder
 from tests.test_process import clean_env, run_on_terminal
@@ -58,6 +59,18 @@ def test_strategy_roadmap_finds_roles_in_the_bundled_ladder(run: Run) -> None:
         assert "strategy" in texts and "roadmap" in texts, hit["id"]
         # Every piece shown holds at least one of the words.
         assert all(re.search("strategy|roadmap", m["text"], re.I) for m in hit["matches"]), hit["id"]
+
+
+def test_words_need_no_quotes(run: Run) -> None:
+    quoted = run("search", "strategy roadmap", "--json")
+    for argv in (["search", "strategy", "roadmap", "--json"], ["search", "--json", "roadmap", "strategy"]):
+        words = run(*argv)
+        assert (words.exit_code, sorted(hit["id"] for hit in json.loads(words.stdout))) == (
+            0,
+            sorted(hit["id"] for hit in json.loads(quoted.stdout)),
+        )
+    # Through the fast path too, which fills an argument of any number of words itself.
+    assert launcher.fast_call(["search", "strategy", "roadmap", "--json"], {}) is not None
 
 
 def test_quoted_phrases_match_as_written(run: Run) -> None:

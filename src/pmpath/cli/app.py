@@ -211,7 +211,14 @@ def tree(
 @runs(commands.search)
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to look for (case does not matter).")],
+    text: Annotated[
+        list[str],
+        typer.Argument(
+            help="Words to look for, in any order (case does not matter); quote a phrase inside them.",
+            metavar="TEXT...",
+            show_default=False,
+        ),
+    ],
     json_: JsonFlag = False,
     no_color: NoColorFlag = False,
 ) -> None:

@@ -123,11 +123,11 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
     return EXIT_OK
 
 
-def search(ladder_path: Path | None, text: str, json_: bool, no_color: bool) -> int:
+def search(ladder_path: Path | None, text: list[str], json_: bool, no_color: bool) -> int:
     from pmpath.queries.search import search as search_roles
 
     ladder = load_ladder(ladder_path)
-    result = search_roles(ladder, text)
+    result = search_roles(ladder, " ".join(text))
     if json_:
         write_stdout(serialize.dumps(serialize.search_hits(result)))
     elif result.hits:

@@ -110,7 +110,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "ladder": True,
         "fast": True,
         "parameters": ("text", "json_", "no_color"),
-        "arguments": (("text", 1, True, "text"),),
+        "arguments": (("text", -1, True, "text"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
         "options": (),
         "unset": (),
@@ -118,7 +118,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "match": {
         "runs": "match",
         "ladder": True,
-        "fast": False,
+        "fast": True,
         "parameters": ("text", "json_", "no_color"),
         "arguments": (("text", -1, True, "text"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},
@@ -128,7 +128,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "gap": {
         "runs": "gap",
         "ladder": True,
-        "fast": False,
+        "fast": True,
         "parameters": ("roles", "me", "json_", "no_color"),
         "arguments": (("roles", -1, True, "role"),),
         "flags": {"--json": "json_", "--no-color": "no_color"},

@@ -8,7 +8,8 @@ so a change to app.py that is not followed by a run of this script fails CI.
 
 A command is marked "fast" (launcher.py may run it without Typer) only when
 Typer's answer is certain from the words alone: it is declared with @runs, its
-arguments are plain text (one word each; optional ones default to None), and
+arguments are plain text (one word each, optional ones defaulting to None; or
+a required last one of any number of words after required ones), and
 its options are boolean flags without environment variables or callbacks, or
 options that take one value and default to None ("unset"): the fast path
 runs only the calls that leave those out, and Typer parses the others.
@@ -107,6 +108,18 @@ def _is_unset_value(option: Option) -> bool:
     )
 
 
+def _takes_the_rest(arg: Argument, arguments: list[Argument]) -> bool:
+    """An argument of any number of words that the fast path can fill: the
+    last one, required, after required single words only, and not paths."""
+    return (
+        arg.nargs == -1
+        and arg is arguments[-1]
+        and arg.required
+        and _kind(arg) != "path"
+        and all(other.nargs == 1 and other.required for other in arguments[:-1])
+    )
+
+
 def _command(command: Command) -> dict[str, Any]:
     assert command.callback is not None
     declaration = inspect.unwrap(command.callback)
@@ -128,7 +141,8 @@ def _command(command: Command) -> dict[str, Any]:
         runs
         and plain_parsing
         and all(option in flags or option in unset for option in options)
-        and all(arg.nargs == 1 and _kind(arg) != "other" for arg in arguments)
+        and all(_kind(arg) != "other" for arg in arguments)
+        and all(arg.nargs == 1 or _takes_the_rest(arg, arguments) for arg in arguments)
         and all(arg.required or arg.default is None for arg in arguments)
     )
     return {

@@ -85,10 +85,14 @@ def _parse(command: dict[str, Any], words: list[str]) -> list[Any] | None:
         else:
             positional.append(word)
     arguments = command["arguments"]
+    rest = arguments[-1][0] if arguments and arguments[-1][1] == -1 else None  # takes the remaining words
+    single = arguments[:-1] if rest else arguments
     required = sum(1 for _, _, is_required, _ in arguments if is_required)
-    if not required <= len(positional) <= len(arguments):
+    if len(positional) < required or (rest is None and len(positional) > len(arguments)):
         return None
-    for index, (name, _, _, kind) in enumerate(arguments):
+    if rest is not None:
+        values[rest] = positional[len(single) :]
+    for index, (name, _, _, kind) in enumerate(single):
         given = positional[index] if index < len(positional) else None
         if kind == "path" and given is not None:
             # Typer refuses a path that exists but cannot be read, with its own message.
