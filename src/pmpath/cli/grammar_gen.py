@@ -97,6 +97,7 @@ def _is_unset_value(option: Option) -> bool:
     path knows its value in every call that does not name it."""
     return (
         not option.is_flag
+        and not option.required  # left out, a required one is an error, not None
         and option.nargs == 1
         and option.default is None
         and not (option.multiple or option.count or option.is_eager)
