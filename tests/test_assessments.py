@@ -316,10 +316,10 @@ def test_gap_uses_the_latest_by_date_and_shows_the_change_since_the_one_before(
         "since_previous": None,
     }
     out = run("--ladder", str(SMALL), "gap", "--me", str(me), "maker", env={"COLUMNS": "120"}).stdout
-    assert "Your levels against Maker (maker), as assessed on 2026-03-01" in out
+    assert "Your levels against Maker (maker), as assessed on 2026-03-01 (the Since column" in out
     assert re.search(r"Strategy +2 +2 += 0 +\+1 +Shapes the plan\.", out), out
     assert re.search(r"Delivery +not assessed +3 +— +— ", out), out
-    assert "Since 2026-01-10" in out
+    assert "(the Since column: change since 2026-01-10)" in out
     assert "Readiness: 100% over 1 of 2 competencies; 1 not assessed" in out
     assert "Not assessed, so left out of readiness: Delivery" in out
 

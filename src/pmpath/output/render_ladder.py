@@ -276,7 +276,7 @@ def _gap_table(result: Gap) -> Table:
     table.add_column("Change", justify="right")
     previous = result.previous
     if previous is not None:
-        table.add_column(Text(f"Since {previous.date or 'the last one'}"), justify="right")
+        table.add_column("Since", justify="right")
     table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1)
 
     def row(c: LevelChange) -> list[RenderableType]:
@@ -335,6 +335,10 @@ def gap_view(result: Gap) -> RenderableType:
         header.append(f", via {', '.join(r.id for r in route[1:-1])}", style="dim")
     if result.self_assessed and result.assessed_on:
         header.append(f", as assessed on {result.assessed_on}", style="dim")
+    if result.previous is not None:
+        header.append(
+            f" (the Since column: change since {result.previous.date or 'the one before'})", style="dim"
+        )
     parts.append(header)
     if result.same_role:
         parts.append(
