@@ -82,7 +82,7 @@ def test_gap_me_in_words_counts_nothing(run: Run, tmp_path: Path) -> None:
     assert [(c["now"], c["needed"]) for c in data["competencies"]] == [(2, None), (None, None)]
     out = human(run, "--ladder", WORDS, "gap", "--me", str(me), "support-lead")
     assert re.search(r"Empathy +2 +in words +— ", out), out
-    assert re.search(r"Product knowledge +not rated +in words +— ", out), out
+    assert re.search(r"Product knowledge +not assessed +in words +— ", out), out
     assert NOT_APPLICABLE in out and "counted as 0" not in out
 
 
@@ -145,13 +145,13 @@ def test_gap_me_counts_what_the_goal_levels(run: Run, tmp_path: Path) -> None:
     path = str(write_ladder(tmp_path, PARTIAL))
     me = write_ladder(tmp_path, "competencies: {craft: 2}\n", "me.yaml")
     data = run_json(run, "--ladder", path, "gap", "--me", str(me), "b")
-    # talk is left out and b gives it a level: 0. lead is in words for b: nothing to count.
-    assert data["unrated"] == ["talk"]
-    assert [(c["now"], c["needed"]) for c in data["competencies"]] == [(2, 3), (None, None), (0, 3)]
-    assert (data["met"], data["rated"], data["readiness"]) == (0, 2, 33.3)  # (2 + 0) / (3 + 3)
+    # talk is left out and b gives it a level: not counted, listed. lead is in words for b.
+    assert (data["unrated"], data["not_assessed"]) == (["talk"], ["lead", "talk"])
+    assert [(c["now"], c["needed"]) for c in data["competencies"]] == [(2, 3), (None, None), (None, 3)]
+    assert (data["met"], data["rated"], data["readiness"]) == (0, 1, 66.7)  # 2 / 3
     out = human(run, "--ladder", path, "gap", "--me", str(me), "b")
-    assert "You meet 0 of 2 competency levels for B. Readiness: 33.3%" in out
-    assert "Not in your file, so counted as 0: Talking\n" in out
+    assert "You meet 0 of 1 competency levels for B. Readiness: 66.7% over 1 of 2 competencies; 1 not" in out
+    assert "Not assessed, so left out of readiness: Talking\n" in out
 
 
 # -- any two roles: down, across, and no route ---------------------------------------

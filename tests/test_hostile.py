@@ -143,7 +143,7 @@ def test_human_output_never_carries_a_raw_control(
                 args = [*call, str(path)] if call[0] == "validate" else ["--ladder", str(path), *call]
                 assert_inert(invoke(*args), colour)
             with mock.patch("pmpath.cli.app._stdin_is_terminal", lambda: True):
-                answers = "2\nn\n"
+                answers = "2\n" + "n\n" * 50  # a level; not yet to every signal; no file
                 assessed = invoke(
                     "--ladder", str(path), "assess", "rung-c", "--from", "rung-a", stdin=answers
                 )

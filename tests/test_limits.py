@@ -161,7 +161,10 @@ roles:
         ("competencies:\n  craft: [1]\n", ":2: 'craft' must be a whole number, not a list"),
         ("competencies:\n  craft: true\n", ":2: 'craft' must be a whole number, not true/false"),
         ("competencies:\n  craft: 2.5\n", ":2: 'craft' must be a whole number, not a decimal number"),
-        ("- craft\n- 2\n", ":1: a self-assessment must be a mapping with 'competencies:', not a list"),
+        (
+            "- craft\n- 2\n",
+            ":1: a self-assessment must be a mapping with 'assessments:' or 'competencies:', not a list",
+        ),
     ],
 )
 @pytest.mark.parametrize("scaled", [False, True], ids=["no scale", "bundled"])

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import LADDERS, SMALL, Run, bundled_role, run_json, write_ladder
 
@@ -341,6 +342,9 @@ def test_gap_json(run: Run) -> None:
         "from": "junior",
         "to": "maker",
         "self_assessed": False,
+        "same_role": False,
+        "assessed_on": None,
+        "previous": None,
         "route": ["junior", "maker"],
         "route_found": True,
         "competencies": [
@@ -366,6 +370,9 @@ def test_gap_json(run: Run) -> None:
                     "examples": [],
                     "not_yet": [],
                 },
+                "assessed": None,
+                "previous": None,
+                "since_previous": None,
             },
             {
                 "id": "delivery",
@@ -389,6 +396,9 @@ def test_gap_json(run: Run) -> None:
                     "examples": [],
                     "not_yet": [],
                 },
+                "assessed": None,
+                "previous": None,
+                "since_previous": None,
             },
         ],
         "signals": [
@@ -401,6 +411,7 @@ def test_gap_json(run: Run) -> None:
             }
         ],
         "unrated": [],
+        "not_assessed": [],
         "met": 0,
         "rated": 2,
         "readiness": 60.0,
@@ -424,13 +435,16 @@ def test_gap_with_my_own_levels(run: Run, tmp_path: Path) -> None:
     data = run_json(run, "--ladder", str(SMALL), "gap", "--me", str(me), "maker")
     assert data["from"] == "junior"
     assert data["self_assessed"] is True
-    assert [(c["now"], c["needed"]) for c in data["competencies"]] == [(3, 2), (0, 3)]
-    assert data["unrated"] == ["delivery"]
+    assert [(c["now"], c["needed"]) for c in data["competencies"]] == [(3, 2), (None, 3)]
+    assert (data["unrated"], data["not_assessed"]) == (["delivery"], ["delivery"])
     assert data["met"] == 1
-    assert data["readiness"] == 40.0  # (min(3,2) + min(0,3)) / (2 + 3)
+    assert data["readiness"] == 100.0  # min(3,2) / 2: delivery was not assessed, so it is left out
     human = run("--ladder", str(SMALL), "gap", "--me", str(me), "maker", env={"COLUMNS": "200"})
-    assert "You meet 1 of 2 competency levels for Maker. Readiness: 40%" in human.stdout
-    assert "Not in your file, so counted as 0: Delivery" in human.stdout
+    assert (
+        "You meet 1 of 1 competency levels for Maker. Readiness: 100% over 1 of 2 competencies; "
+        "1 not assessed" in human.stdout
+    )
+    assert "Not assessed, so left out of readiness: Delivery" in human.stdout
 
 
 def test_gap_me_without_a_role_has_no_route(run: Run, tmp_path: Path) -> None:
@@ -494,12 +508,14 @@ def test_assess_asks_then_saves_a_file_gap_accepts(
     result = CliRunner().invoke(
         app,
         ["--ladder", str(SMALL), "assess", "maker", "--from", "jr", "--save", str(saved)],
-        input="7\n2\n3\n",  # 7 is refused: not on the scale
+        input="7\n2\n3\nyes\n",  # 7 is refused: not on the scale
     )
     assert result.exit_code == 0, result.output
     assert "Rate yourself on each competency for Maker." in result.stdout
     assert "Readiness: 100%" in result.stdout
-    assert saved.read_text().endswith("role: junior\ncompetencies:\n  strategy: 2\n  delivery: 3\n")
+    saved_data = yaml.safe_load(saved.read_text())
+    assert saved_data["assessments"][0]["competencies"] == {"strategy": 2, "delivery": 3}
+    assert saved_data["assessments"][0]["signals"] == [{"signal": "Ships alone", "answer": "yes"}]
     again = run_json(run, "--ladder", str(SMALL), "gap", "--me", str(saved), "maker")
     assert again["readiness"] == 100.0
 

@@ -305,6 +305,33 @@ def gap(
     """
 
 
+@app.command()
+@runs(commands.progress)
+def progress(
+    ctx: typer.Context,
+    me: Annotated[
+        Path,
+        typer.Option(
+            "--me",
+            help="YAML or JSON file of your dated assessments (see 'pmpath assess').",
+            show_default=False,
+        ),
+    ],
+    json_: JsonFlag = False,
+    no_color: NoColorFlag = False,
+) -> None:
+    """Your levels over time: each competency across the assessments in
+    FILE, as a table with a small chart, and the readiness signals you have
+    met so far (answered yes; the latest answer counts).
+
+    Examples:
+
+      pmpath progress --me my-levels.yaml
+
+      pmpath progress --me my-levels.yaml --json
+    """
+
+
 def _stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
@@ -318,19 +345,30 @@ def assess(
         str | None,
         typer.Option(
             "--from",
-            help="The role you hold now, to add the route's readiness signals.",
+            help="The role you hold now, to ask the route's readiness signals "
+            "(default: the role in the --save file's latest assessment).",
             click_type=RoleName(),
         ),
     ] = None,
     save: Annotated[
         Path | None,
-        typer.Option("--save", help="Save your answers to this file (for 'gap --me').", show_default=False),
+        typer.Option(
+            "--save",
+            help="Add this assessment to this file, creating it if absent; earlier ones are kept.",
+            show_default=False,
+        ),
     ] = None,
     no_color: NoColorFlag = False,
 ) -> int:
-    """Rate yourself on each competency, then see your gap to TO.
+    """Rate yourself on each competency, answer the readiness signals of the
+    move, then see your gap to TO.
 
-    Asks one question per competency, so it needs a terminal; in scripts use
+    For each competency, shows the scale's steps and what TO expects; answer
+    with a step's number or name, 'skip' (or 'not sure'), or 'back' to redo
+    the previous question. The answers are added, dated today, to the file
+    you name: earlier assessments in it are kept, never replaced.
+
+    Asks questions, so it needs a terminal; in scripts use
     'pmpath gap --me FILE TO'.
 
     Examples:

@@ -10,7 +10,8 @@ PmpathError for the caller to report.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from pmpath.output.terminal import print_human, print_message, write_data, write
 from pmpath.queries import names
 
 if TYPE_CHECKING:
+    from pmpath.cli.interactive import Answers
     from pmpath.queries.gap import Gap
 
 
@@ -177,23 +179,47 @@ def _print_gap(result: Gap, json_: bool, no_color: bool) -> None:
 
 
 def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.gap import PreviousAssessment
     from pmpath.queries.gap import gap as gap_between
 
     if len(roles) != (1 if me is not None else 2):
         raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
     ladder = load_ladder(ladder_path)
     goal = names.resolve_role(ladder, roles[-1])
-    levels: Mapping[str, int] | None = None
     if me is None:
-        start: Role | None = names.resolve_role(ladder, roles[0])
+        start = names.resolve_role(ladder, roles[0])
+        result = gap_between(ladder, start, goal, _gap_route(ladder, start, goal))
     else:
         _require_competencies(ladder)
-        from pmpath.ladder.assessment import load_self_assessment
+        from pmpath.ladder.assessment import load_assessments
 
-        assessment = load_self_assessment(me, ladder)
-        start = ladder.role(assessment.role) if assessment.role else None
-        levels = assessment.levels
-    _print_gap(gap_between(ladder, start, goal, _gap_route(ladder, start, goal), levels), json_, no_color)
+        history = load_assessments(me, ladder)
+        latest, before = history.latest, history.previous
+        start_ = ladder.role(latest.role) if latest.role else None
+        previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
+        route = _gap_route(ladder, start_, goal)
+        result = gap_between(ladder, start_, goal, route, latest.levels, _iso(latest.date), previous)
+    _print_gap(result, json_, no_color)
+    return EXIT_OK
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def progress(ladder_path: Path | None, me: Path, json_: bool, no_color: bool) -> int:
+    from pmpath.ladder.assessment import load_assessments
+    from pmpath.queries.progress import progress as progress_of
+
+    ladder = load_ladder(ladder_path)
+    _require_competencies(ladder)
+    result = progress_of(ladder, load_assessments(me, ladder).assessments)
+    if json_:
+        write_stdout(serialize.dumps(serialize.progress(result)))
+    else:
+        from pmpath.output import render_progress
+
+        print_human(render_progress.progress_view, result, no_color)
     return EXIT_OK
 
 
@@ -201,20 +227,32 @@ def assess(
     ladder_path: Path | None, to_role: str, from_role: str | None, save: Path | None, no_color: bool
 ) -> int:
     from pmpath.cli import interactive
-    from pmpath.output.export import self_assessment_yaml
+    from pmpath.ladder.assessment import History, load_assessments
+    from pmpath.queries.gap import PreviousAssessment
     from pmpath.queries.gap import gap as gap_between
 
     ladder = load_ladder(ladder_path)
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
-    start = names.resolve_role(ladder, from_role) if from_role else None
+    # An existing file is checked before any question: a bad one is refused untouched.
+    history: History | None = load_assessments(save, ladder) if save and _exists(save) else None
+    if from_role:
+        start: Role | None = names.resolve_role(ladder, from_role)
+    else:
+        held = history.latest.role if history else None
+        start = ladder.role(held) if held else None
     route = _gap_route(ladder, start, goal)
-    levels = interactive.ask_levels(ladder, goal, no_color)
-    _print_gap(gap_between(ladder, start, goal, route, levels), False, no_color)
-    target = str(save) if save else interactive.ask_save_path("my-levels.yaml", no_color)
-    if target:
-        write_file(Path(target), self_assessment_yaml(start.id if start else None, levels), overwrite=True)
-        print_message(f"Saved to {target}. Next time: pmpath gap --me {target} {goal.id}")
+    with interactive.fresh_line_on_interrupt():
+        answers = interactive.ask(ladder, goal, _signals_on(route), no_color)
+        before = history.latest if history else None
+        previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
+        today = datetime.date.today()
+        result = gap_between(ladder, start, goal, route, answers.levels, today.isoformat(), previous)
+        _print_gap(result, False, no_color)
+        target = save or _ask_save_path(no_color)
+    if target is None:
+        return EXIT_OK
+    _append_assessment(ladder, target, start, goal, answers, today)
     return EXIT_OK
 
 
@@ -248,6 +286,62 @@ def plan(
 
         print_human(render_plan.plan_view, result, no_color)
     return EXIT_OK
+
+
+def _exists(path: Path) -> bool:
+    return os.path.lexists(path)
+
+
+def _ask_save_path(no_color: bool) -> Path | None:
+    from pmpath.cli import interactive
+
+    answer = interactive.ask_save_path("my-levels.yaml", no_color)
+    return Path(answer) if answer else None
+
+
+def _signals_on(route: tuple[Role, ...]) -> tuple[str, ...]:
+    """The readiness signals of every move on the route, then of the rung
+    left behind, as `gap` lists them; each once."""
+    import itertools
+
+    found: dict[str, None] = {}
+    for before, after in itertools.pairwise(route):
+        move = next((m for m in before.moves if m.to == after.id), None)
+        for signal in (*(move.ready_when if move else ()), *before.ready_when):
+            found.setdefault(signal, None)
+    return tuple(found)
+
+
+def _append_assessment(
+    ladder: Ladder,
+    target: Path,
+    start: Role | None,
+    goal: Role,
+    answers: Answers,
+    today: datetime.date,
+) -> None:
+    """Add the answers as the latest assessment of `target`, written whole
+    to a new file and renamed over the old one: never a half-written file,
+    and every earlier assessment kept."""
+    from pmpath.ladder.assessment import answer_word, appended, load_assessments
+    from pmpath.output.export import assessments_text
+    from pmpath.output.files import replace_file
+
+    history = load_assessments(target, ladder) if _exists(target) else None  # read again: the latest
+    entry: dict[str, object] = {"date": today}
+    if start is not None:
+        entry["role"] = start.id
+    entry["target"] = goal.id
+    entry["competencies"] = dict(answers.levels)
+    if answers.signals:
+        entry["signals"] = [{"signal": a.signal, "answer": answer_word(a.met)} for a in answers.signals]
+    data = appended(history, entry)
+    replace_file(target, assessments_text(data, as_json=target.suffix.lower() == ".json"))
+    count = len(data["assessments"])
+    print_message(
+        f"Added the assessment of {today.isoformat()} to {target} ({count} in all). "
+        f"Next time: pmpath gap --me {target} {goal.id}"
+    )
 
 
 def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:

@@ -51,10 +51,20 @@ def to_json(ladder: Ladder) -> str:
     return _BARE_EXPONENT.sub(r"\1.0\2", text)
 
 
-def self_assessment_yaml(role_id: str | None, levels: dict[str, int]) -> str:
-    data: dict[str, Any] = {"role": role_id} if role_id else {}
-    data["competencies"] = levels
-    return "# My competency levels, for: pmpath gap --me THIS_FILE ROLE\n" + _dump_yaml(data)
+def assessments_text(data: dict[str, Any], as_json: bool = False) -> str:
+    """A `--me` file's data (see ladder/assessment.py) as YAML, or as JSON
+    for a file named .json; dates are written as YYYY-MM-DD."""
+    if as_json:
+        import datetime
+        import json
+
+        def day(value: object) -> str:
+            if isinstance(value, datetime.date):
+                return value.isoformat()
+            raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+        return json.dumps(data, indent=2, ensure_ascii=False, default=day) + "\n"
+    return "# My competency levels over time, for: pmpath gap --me THIS_FILE ROLE\n" + _dump_yaml(data)
 
 
 # -- CSV ---------------------------------------------------------------------------

@@ -40,6 +40,45 @@ def write_file(path: Path, text: str, overwrite: bool) -> None:
         os.close(fd)
 
 
+def replace_file(path: Path, text: str) -> None:
+    """Write text to path as UTF-8 all at once: into a new file beside it,
+    then renamed over it, so that an interruption leaves either the old file
+    or the new one, never half of one. The file keeps its permissions; a
+    link, a directory or anything but a regular file is refused."""
+    import tempfile
+
+    if os.path.lexists(path):
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise PmpathError(f"cannot write {path}: {_reason(path, OSError())}")
+        if stat.S_ISDIR(info.st_mode):
+            raise PmpathError(f"{path} is a directory; give a file name")
+        if not stat.S_ISREG(info.st_mode):
+            raise PmpathError(f"cannot write {path}: it is not a regular file")
+        mode = stat.S_IMODE(info.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+
+
 def _reason(path: Path, error: OSError) -> str:
     if os.path.islink(path):  # O_NOFOLLOW refuses a link with ELOOP
         return "it is a symbolic link; give the path of the file itself"

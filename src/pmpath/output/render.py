@@ -105,6 +105,18 @@ def change_style(change: int | None) -> str:
     return SHORT_STYLE if change > 0 else MET_STYLE
 
 
+def since_text(change: int | None) -> Text:
+    """A person's own change in a level between two assessments: a rise is
+    progress (calm), a fall is work to do, none is '='."""
+    if change is None:
+        return Text("—", style="dim")
+    if change > 0:
+        return Text(f"+{change}", style=MET_STYLE)
+    if change < 0:
+        return Text(f"{change}", style=SHORT_STYLE)
+    return Text("=", style="dim")
+
+
 def change_text(change: int | None) -> Text:
     """A change from what one has (or one role asks) to what the other asks:
     '▲ +2' still to grow, '▼ -1' already beyond it, '= 0' met exactly."""

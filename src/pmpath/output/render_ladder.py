@@ -27,6 +27,7 @@ from pmpath.output.render import (
     readiness_note,
     role_name,
     section,
+    since_text,
 )
 from pmpath.queries.compare import LevelChange
 from pmpath.queries.gap import Gap
@@ -287,18 +288,24 @@ def _gap_table(result: Gap) -> Table:
     table.add_column("Now", justify="right")
     table.add_column("Needed", justify="right")
     table.add_column("Change", justify="right")
+    previous = result.previous
+    if previous is not None:
+        table.add_column("Since", justify="right")
     table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1)
-    competency_rows(
-        table,
-        result.groups,
-        lambda c: [
+
+    def row(c: LevelChange) -> list[RenderableType]:
+        cells: list[RenderableType] = [
             Text(c.competency.name),
-            _gap_level(c.before, "not rated" if result.self_assessed else "not described"),
+            _gap_level(c.before, "not assessed" if result.self_assessed else "not described"),
             _gap_level(c.after),
             change_text(c.change),
-            Text(c.after.expectation if c.after else ""),
-        ],
-    )
+        ]
+        if previous is not None:
+            cells.append(since_text(result.since_previous(c.competency.id)))
+        cells.append(Text(c.after.expectation if c.after else ""))
+        return cells
+
+    competency_rows(table, result.groups, row)
     return table
 
 
@@ -313,13 +320,20 @@ def _gap_summary(result: Gap) -> list[RenderableType]:
         start = result.start.title if result.start else "The start"
         summary = Text(f"{start} meets {result.met} of {result.rated} competency levels of {goal.title}. ")
     summary.append(f"Readiness: {result.readiness:g}%")
+    if result.self_assessed:
+        counted = result.rated + len(result.unrated)
+        summary.append(
+            f" over {result.rated} of {counted} {'competency' if counted == 1 else 'competencies'}"
+        )
+        if result.unrated:
+            summary.append(f"; {len(result.unrated)} not assessed")
     summary.stylize("bold")
     whose = "the levels you have, each" if result.self_assessed else "each level"
     summary.append(f" ({whose} counted up to the level needed, divided by the levels needed)", style="dim")
     parts: list[RenderableType] = [Text(), summary]
     if result.unrated:
         names = ", ".join(c.competency.name for c in result.competencies if c.competency.id in result.unrated)
-        parts.append(Text(f"Not in your file, so counted as 0: {names}", "yellow"))
+        parts.append(Text(f"Not assessed, so left out of readiness: {names}"))
     return parts
 
 
@@ -333,7 +347,21 @@ def gap_view(result: Gap) -> RenderableType:
         header = Text.assemble("From ", role_name(start), " to ", role_name(goal))
     if len(route) > 2:
         header.append(f", via {', '.join(r.id for r in route[1:-1])}", style="dim")
+    if result.self_assessed and result.assessed_on:
+        header.append(f", as assessed on {result.assessed_on}", style="dim")
+    if result.previous is not None:
+        header.append(
+            f" (the Since column: change since {result.previous.date or 'the one before'})", style="dim"
+        )
     parts.append(header)
+    if result.same_role:
+        parts.append(
+            Text.assemble(
+                "You hold " if result.self_assessed else "Both names are the same role: ",
+                role_name(goal),
+                " already." if result.self_assessed else "; there is nothing to grow between them.",
+            )
+        )
     if result.start is not None and not result.route_found:
         parts.append(
             Text(

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.queries.matching import MatchResult
     from pmpath.queries.neighbours import NextSteps
     from pmpath.queries.plan import Plan, Shortfall
+    from pmpath.queries.progress import Progress
     from pmpath.queries.routes import Route, Routes
     from pmpath.queries.search import SearchResult
     from pmpath.queries.tree import Tree, TreeRow
@@ -270,6 +271,9 @@ def gap_result(result: Gap) -> dict[str, Any]:
         "from": result.start.id if result.start else None,
         "to": result.goal.id,
         "self_assessed": result.self_assessed,
+        "same_role": result.same_role,
+        "assessed_on": result.assessed_on,
+        "previous": {"date": result.previous.date} if result.previous else None,
         "route": [role.id for role in result.route],
         "route_found": result.route_found,
         "competencies": [
@@ -284,6 +288,9 @@ def gap_result(result: Gap) -> dict[str, Any]:
                 # Both cells in full: statements, examples, not-yet signs (null: not described).
                 "now_rating": rating(c.before),
                 "needed_rating": rating(c.after),
+                "assessed": c.competency.id not in result.not_assessed if result.self_assessed else None,
+                "previous": result.previous.levels.get(c.competency.id) if result.previous else None,
+                "since_previous": result.since_previous(c.competency.id),
             }
             for c in result.competencies
         ],
@@ -298,6 +305,7 @@ def gap_result(result: Gap) -> dict[str, Any]:
             for role, move in zip(result.left_behind, result.moves_taken, strict=True)
         ],
         "unrated": list(result.unrated),
+        "not_assessed": list(result.not_assessed),
         "met": result.met,
         "rated": result.rated,
         **_readiness(result.readiness),
@@ -324,6 +332,25 @@ def competencies(result: CompetencyGuide) -> dict[str, Any]:
             {"level": step.level, "name": step.name, "description": step.description} for step in result.scale
         ],
         "words_only": result.words_only,
+    }
+
+
+def progress(result: Progress) -> dict[str, Any]:
+    return {
+        "assessments": [{"date": a.date, "role": a.role, "target": a.target} for a in result.assessments],
+        "competencies": [
+            {
+                "id": c.competency.id,
+                "name": c.competency.name,
+                "area": c.competency.area,
+                "levels": list(c.levels),
+                "latest": c.latest,
+                "change": c.change,
+            }
+            for c in result.competencies
+        ],
+        "signals": [{"signal": s.signal, "met": s.met, "date": s.date} for s in result.signals],
+        "signals_met": len(result.signals_met),
     }
 
 

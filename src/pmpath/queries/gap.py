@@ -14,6 +14,14 @@ from pmpath.queries.compare import AreaGroup, LevelChange, described_by_area, re
 
 
 @dataclass(frozen=True)
+class PreviousAssessment:
+    """The assessment before the one a gap uses: its date (ISO, or None) and levels."""
+
+    date: str | None
+    levels: Mapping[str, int]
+
+
+@dataclass(frozen=True)
 class Gap:
     # Where the levels come from: a role, or (self-assessed) a person who may name their role.
     start: Role | None
@@ -23,11 +31,33 @@ class Gap:
     route: tuple[Role, ...]
     competencies: tuple[LevelChange, ...]
     self_assessed: bool = False
-    # Competencies a self-assessment left out that the goal gives a level (counted as 0).
+    # Competencies a self-assessment left out that the goal gives a level:
+    # readiness leaves them out (they are not counted as 0).
     unrated: tuple[str, ...] = ()
     areas: tuple[Area, ...] = ()
     # Whether the ladder gives no cell a level: then nothing is measured.
     words_only: bool = False
+    # Every competency of the ladder the self-assessment leaves out.
+    not_assessed: tuple[str, ...] = ()
+    # The date of the assessment used (ISO, None when undated), and the one before it.
+    assessed_on: str | None = None
+    previous: PreviousAssessment | None = None
+
+    @property
+    def same_role(self) -> bool:
+        """Whether the start and the goal are one role (`gap pm pm`)."""
+        return self.start is not None and self.start.id == self.goal.id
+
+    def since_previous(self, competency_id: str) -> int | None:
+        """The change in a competency's level since the previous assessment,
+        when both assessed it."""
+        if self.previous is None or self.levels_now is None:
+            return None
+        before = self.previous.levels.get(competency_id)
+        now = self.levels_now.get(competency_id)
+        return None if before is None or now is None else now - before
+
+    levels_now: Mapping[str, int] | None = None
 
     @property
     def route_found(self) -> bool:
@@ -89,15 +119,19 @@ def gap(
     goal: Role,
     route: list[Role] | tuple[Role, ...],
     levels_now: Mapping[str, int] | None = None,
+    assessed_on: str | None = None,
+    previous: PreviousAssessment | None = None,
 ) -> Gap:
     """What someone must grow to go from `start` (or from `levels_now`) to `goal`.
 
     `levels_now` overrides the starting role's levels with a person's own
-    (from a self-assessment); a competency it leaves out counts as 0 where
-    the goal gives it a level, and is not described where the goal does not.
+    (from a self-assessment); a competency it leaves out was not assessed:
+    it counts toward nothing, and is listed (in `unrated` where the goal
+    gives it a level).
     """
     changes = []
     unrated = []
+    not_assessed = []
     for competency in ladder.competencies:
         after = goal.competencies.get(competency.id)
         before: Rating | None
@@ -105,11 +139,11 @@ def gap(
             before = start.competencies.get(competency.id) if start is not None else None
         elif competency.id in levels_now:
             before = Rating(levels_now[competency.id])
-        elif after is not None and after.level is not None:
-            before = Rating(0)
-            unrated.append(competency.id)
         else:
-            before = None  # nothing to count it against
+            before = None  # not assessed: nothing to count
+            not_assessed.append(competency.id)
+            if after is not None and after.level is not None:
+                unrated.append(competency.id)
         changes.append(LevelChange(competency, before, after))
     return Gap(
         start,
@@ -120,4 +154,8 @@ def gap(
         tuple(unrated),
         ladder.areas,
         ladder.words_only,
+        tuple(not_assessed),
+        assessed_on,
+        previous,
+        levels_now,
     )
