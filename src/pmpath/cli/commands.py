@@ -24,6 +24,8 @@ from pmpath.output.terminal import print_human, print_message, write_data, write
 from pmpath.queries import names
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pmpath.cli.interactive import Answers
     from pmpath.queries.gap import Gap
 
@@ -156,6 +158,11 @@ def match(ladder_path: Path | None, text: list[str], json_: bool, no_color: bool
     return EXIT_OK if result.candidates else EXIT_DATA
 
 
+def _role_id_of(ladder: Ladder) -> Callable[[str], str]:
+    """How a `--me` file's role names are read: as on the command line."""
+    return lambda name: names.resolve_role(ladder, name).id
+
+
 def _require_competencies(ladder: Ladder) -> None:
     if not ladder.competencies:
         raise PmpathError("this ladder defines no competencies, so there is nothing to assess")
@@ -193,7 +200,7 @@ def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool
         _require_competencies(ladder)
         from pmpath.ladder.assessment import load_assessments
 
-        history = load_assessments(me, ladder)
+        history = load_assessments(me, ladder, _role_id_of(ladder))
         latest, before = history.latest, history.previous
         start_ = ladder.role(latest.role) if latest.role else None
         previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
@@ -213,7 +220,7 @@ def progress(ladder_path: Path | None, me: Path, json_: bool, no_color: bool) ->
 
     ladder = load_ladder(ladder_path)
     _require_competencies(ladder)
-    result = progress_of(ladder, load_assessments(me, ladder).assessments)
+    result = progress_of(ladder, load_assessments(me, ladder, _role_id_of(ladder)).assessments)
     if json_:
         write_stdout(serialize.dumps(serialize.progress(result)))
     else:
@@ -235,7 +242,9 @@ def assess(
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
     # An existing file is checked before any question: a bad one is refused untouched.
-    history: History | None = load_assessments(save, ladder) if save and _exists(save) else None
+    history: History | None = None
+    if save and _exists(save):
+        history = load_assessments(save, ladder, _role_id_of(ladder))
     if from_role:
         start: Role | None = names.resolve_role(ladder, from_role)
     else:
@@ -268,7 +277,7 @@ def plan(
     goal = names.resolve_role(ladder, to_role)
     if not ladder.competencies:
         raise PmpathError("this ladder defines no competencies, so there is nothing to plan")
-    assessment = load_self_assessment(me, ladder)
+    assessment = load_self_assessment(me, ladder, _role_id_of(ladder))
     result = growth_plan(ladder, goal, assessment.levels, assessment.role)
     if json_:
         write_stdout(serialize.dumps(serialize.plan_result(result)))
@@ -327,7 +336,8 @@ def _append_assessment(
     from pmpath.output.export import assessments_text
     from pmpath.output.files import replace_file
 
-    history = load_assessments(target, ladder) if _exists(target) else None  # read again: the latest
+    # Read again just before writing: the latest version of the file is kept whole.
+    history = load_assessments(target, ladder, _role_id_of(ladder)) if _exists(target) else None
     entry: dict[str, object] = {"date": today}
     if start is not None:
         entry["role"] = start.id

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,12 +86,20 @@ class History:
         return self.assessments[-2] if len(self.assessments) > 1 else None
 
 
-def load_self_assessment(path: Path, ladder: Ladder) -> SelfAssessment:
+# Which role a name in the file means, as the command line reads names: the
+# queries layer knows the rules (queries.names.resolve_role), so the caller
+# passes them in. It returns the role's id, or raises UsageProblem.
+RoleNamer = Callable[[str], str]
+
+
+def load_self_assessment(path: Path, ladder: Ladder, role_id_of: RoleNamer) -> SelfAssessment:
     """The latest assessment of a `--me` file, checked against the ladder."""
-    return load_assessments(path, ladder).latest
+    return load_assessments(path, ladder, role_id_of).latest
 
 
-def load_assessments(path: Path, ladder: Ladder, today: datetime.date | None = None) -> History:
+def load_assessments(
+    path: Path, ladder: Ladder, role_id_of: RoleNamer, today: datetime.date | None = None
+) -> History:
     """Every assessment of a `--me` file (YAML or JSON), checked against the
     ladder; any problem is a LadderError at FILE:LINE."""
     from pmpath.ladder import yamlsafe
@@ -101,7 +109,7 @@ def load_assessments(path: Path, ladder: Ladder, today: datetime.date | None = N
         data, root = yamlsafe.parse(text)
     except FileProblem as fatal:
         raise LadderError(str(path), [fatal.problem]) from None
-    reader = _Reader(ladder, today or datetime.date.today())
+    reader = _Reader(ladder, role_id_of, today or datetime.date.today())
     history = reader.read(data)
     errors = [p for p in reader.checker.problems if not p.warning]
     if errors:
@@ -111,8 +119,9 @@ def load_assessments(path: Path, ladder: Ladder, today: datetime.date | None = N
 
 
 class _Reader:
-    def __init__(self, ladder: Ladder, today: datetime.date) -> None:
+    def __init__(self, ladder: Ladder, role_id_of: RoleNamer, today: datetime.date) -> None:
         self.ladder = ladder
+        self.role_id_of = role_id_of
         self.today = today
         self.checker = Checker()
         self.known = {c.id for c in ladder.competencies}
@@ -201,10 +210,8 @@ class _Reader:
         name = self.checker.text(value, where, f"'{key}'")
         if not name:
             return None
-        from pmpath.queries.names import resolve_role
-
         try:
-            return resolve_role(self.ladder, name).id
+            return self.role_id_of(name)
         except UsageProblem as problem:
             self.checker.error(where, f"'{key}': {problem}")
             return None
