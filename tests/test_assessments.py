@@ -522,7 +522,7 @@ def test_bad_me_files_get_one_clear_error_and_stay_unchanged(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, ": is a directory, not a ladder file"),
+        (None, ": is a directory, not a file"),
         (
             b"competencies:\n  strategy: \xff\n",
             ":2: not valid UTF-8 text (byte 0xff); save the file as UTF-8",

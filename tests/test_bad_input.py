@@ -86,7 +86,7 @@ def test_missing_file(run: Run, tmp_path: Path) -> None:
 def test_directory(run: Run, tmp_path: Path) -> None:
     result = run("--ladder", str(tmp_path), "list")
     assert result.exit_code == 1
-    assert result.stderr == f"{tmp_path}: is a directory, not a ladder file\n"
+    assert result.stderr == f"{tmp_path}: is a directory, not a file\n"
 
 
 def test_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,9 +140,7 @@ def test_huge_file_is_read_only_to_the_limit_with_bounded_memory(tmp_path: Path)
 def test_endless_device_is_refused_without_reading(tmp_path: Path) -> None:
     result = run_with_memory_cap("--ladder /dev/zero list", tmp_path, timeout=60)
     assert result.returncode == 1
-    assert result.stderr == (
-        "/dev/zero: is a character device, not a regular file; give the path of a ladder file\n"
-    )
+    assert result.stderr == ("/dev/zero: is a character device, not a regular file\n")
 
 
 def test_expansion_bomb_is_refused_quickly_in_a_real_process(tmp_path: Path) -> None:

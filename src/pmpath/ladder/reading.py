@@ -35,7 +35,7 @@ def read_bytes(source: Path) -> bytes:
     except FileNotFoundError:
         raise FileProblem("no such file") from None
     except IsADirectoryError:
-        raise FileProblem("is a directory, not a ladder file") from None
+        raise FileProblem("is a directory, not a file") from None
     except PermissionError:
         raise FileProblem("permission denied: cannot read this file") from None
     except OSError as error:
@@ -57,7 +57,7 @@ def read_bytes(source: Path) -> bytes:
 
 
 def _not_regular(source: Path) -> FileProblem | None:
-    """Why a path that could not be opened is no ladder file (a socket), if it is not one."""
+    """Why a path that could not be opened is no regular file (a socket), if it is not one."""
     try:
         return _not_regular_mode(os.stat(source).st_mode)
     except OSError:
@@ -68,7 +68,7 @@ def _not_regular_mode(mode: int) -> FileProblem | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return FileProblem("is a directory, not a ladder file")
+        return FileProblem("is a directory, not a file")
     kinds = [
         (stat.S_ISFIFO, "a named pipe"),
         (stat.S_ISCHR, "a character device"),
@@ -76,7 +76,7 @@ def _not_regular_mode(mode: int) -> FileProblem | None:
         (stat.S_ISSOCK, "a socket"),
     ]
     kind = next((name for test, name in kinds if test(mode)), "a special file")
-    return FileProblem(f"is {kind}, not a regular file; give the path of a ladder file")
+    return FileProblem(f"is {kind}, not a regular file")
 
 
 def decode(raw: bytes) -> str:
