@@ -87,12 +87,27 @@ def test_assess_shows_the_scale_and_what_the_target_expects(tmp_path: Path) -> N
     shown = child.before
     assert "(1/3) Strategy" in shown
     assert "  1 Basic\r\n  2 Solid  ← Maker expects this\r\n  3 Strong\r\n" in shown
-    assert "  As Maker: Shapes the plan." in shown
+    assert "  As Maker:\r\n    • Shapes the plan.\r\n" in shown
     child.sendline("4")  # not on the scale
     child.expect_exact("Please answer with 1-3 or a name, skip, back.")
     child.sendline("strong")
     child.expect_exact(DELIVERY_PROMPT)
     child.terminate(force=True)
+
+
+def test_scale_descriptions_wrap_beside_their_step(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PMPATH_LADDER")}
+    env.update({"NO_COLOR": "1", "COLUMNS": "70", "TERM": "dumb"})
+    child = pexpect.spawn(
+        installed_script(), ["assess", "senior"], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30
+    )
+    child.expect_exact("Product strategy [1-5 or a name, skip, back]: ")
+    lines = [line.rstrip() for line in child.before.split("\r\n")]
+    child.terminate(force=True)
+    step = next(i for i, line in enumerate(lines) if line.startswith("  4 Advanced  "))
+    # The description goes on under itself, not under the step's name.
+    assert lines[step + 1].startswith(" " * len("  4 Advanced  ")) and lines[step + 1].strip()
+    assert "  As Senior Product Manager:" in lines
 
 
 def test_assess_answers_by_number_and_name_skip_back_and_signals(

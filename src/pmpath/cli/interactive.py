@@ -14,14 +14,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.prompt import Confirm, Prompt
+from rich.table import Table
 from rich.text import Text
 
 from pmpath.ladder.assessment import SignalAnswer
 from pmpath.ladder.fileformat import SCALE_LEVEL_MAX, SCALE_LEVEL_MIN
 from pmpath.ladder.model import Competency, Ladder, Role, ScaleLevel
 from pmpath.output.escape import inert_copy
-from pmpath.output.render import MET_STYLE
+from pmpath.output.render import MET_STYLE, bullets
 from pmpath.output.terminal import make_console
 
 # ASCII digits only: str.isdigit() also accepts '²' and other digits int() refuses.
@@ -164,6 +166,23 @@ def ask(ladder: Ladder, goal: Role, signals: Sequence[str], no_color: bool) -> A
     return Answers(levels, said)
 
 
+def _print_scale(console: Console, scale: Sequence[ScaleLevel], needed: int | None, goal: Role) -> None:
+    """Each step of the scale, the one the goal expects marked; descriptions
+    in a column of their own, so that a wrapped line stays beside its step."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for step in scale:
+        name = Text(f"{step.level} {step.name}")
+        mark = Text(f"← {goal.title} expects this", MET_STYLE) if step.level == needed else Text()
+        if not any(s.description for s in scale):
+            console.print(Text.assemble("  ", name, "  " if mark else "", mark))
+        else:
+            grid.add_row(name, Text.assemble((step.description, "dim"), "  " if mark else "", mark))
+    if grid.rows:
+        console.print(Padding(grid, (0, 0, 0, 2), expand=False))
+
+
 def _ask_level(
     console: Console, number: str, competency: Competency, goal: Role, scale: Sequence[ScaleLevel]
 ) -> int | _Back | _Skip:
@@ -173,17 +192,12 @@ def _ask_level(
         console.print(Text(f"  {competency.description}", "dim"))
     expected = goal.competencies.get(competency.id)
     needed = expected.level if expected else None
-    for step in scale:
-        line = Text(f"  {step.level} {step.name}")
-        if step.description:
-            line.append(f": {step.description}", "dim")
-        if step.level == needed:
-            line.append(f"  ← {goal.title} expects this", MET_STYLE)
-        console.print(line)
+    _print_scale(console, scale, needed, goal)
     if not scale and needed is not None:
         console.print(Text(f"  {goal.title} expects level {needed}", MET_STYLE))
-    if expected and expected.expectation:
-        console.print(Text(f"  As {goal.title}: {expected.expectation}", "dim"))
+    if expected and expected.statements:
+        console.print(Text(f"  As {goal.title}:", "dim"))
+        console.print(Padding(bullets(expected.statements), (0, 0, 0, 4), expand=False))
     if scale:
         low, high = min(s.level for s in scale), max(s.level for s in scale)
         hint = f"{low}-{high} or a name, skip, back"
