@@ -405,13 +405,19 @@ def route_text(route: tuple[Role, ...]) -> Text:
     return Text(" → ").join(Text(role.id, "green") for role in route)
 
 
+def same_role_note(role: Role) -> RenderableType:
+    """What `compare` and `gap` say of two names for one role, instead of
+    columns alike that would only hide it."""
+    return Group(
+        Text.assemble("Both names are the same role: ", role_name(role), "."),
+        Text(f"Nothing differs between them; pmpath show {role.id} shows the whole role.", style="dim"),
+    )
+
+
 def compare_view(result: Comparison) -> RenderableType:
     a, b = result.a, result.b
-    if result.same_role:  # two columns alike would only hide that
-        return Group(
-            Text.assemble("Both names are the same role: ", role_name(a), "."),
-            Text(f"Nothing differs between them; pmpath show {a.id} shows the whole role.", style="dim"),
-        )
+    if result.same_role:
+        return same_role_note(a)
     table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("", style="bold cyan")
     table.add_column(role_name(a), ratio=1)

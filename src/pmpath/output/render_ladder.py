@@ -26,6 +26,7 @@ from pmpath.output.render import (
     rating_cell,
     readiness_note,
     role_name,
+    same_role_note,
     section,
     since_text,
 )
@@ -339,6 +340,8 @@ def _gap_summary(result: Gap) -> list[RenderableType]:
 
 def gap_view(result: Gap) -> RenderableType:
     goal, route = result.goal, result.route
+    if result.same_role and not result.self_assessed:
+        return same_role_note(goal)
     parts: list[RenderableType] = []
     if result.self_assessed:
         header = Text.assemble("Your levels against ", role_name(goal))
@@ -355,13 +358,7 @@ def gap_view(result: Gap) -> RenderableType:
         )
     parts.append(header)
     if result.same_role:
-        parts.append(
-            Text.assemble(
-                "You hold " if result.self_assessed else "Both names are the same role: ",
-                role_name(goal),
-                " already." if result.self_assessed else "; there is nothing to grow between them.",
-            )
-        )
+        parts.append(Text.assemble("You hold ", role_name(goal), " already."))
     if result.start is not None and not result.route_found:
         parts.append(
             Text(
