@@ -16,12 +16,14 @@ import pexpect  # type: ignore[import-untyped]
 import pytest
 import yaml
 
+from pmpath.ladder.assessment import MAX_SIGNALS
 from tests.conftest import SMALL, Run, installed_script, run_json, write_ladder
 
 README_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "my-levels.yaml"
 STRATEGY_PROMPT = "Strategy [1-3 or a name, skip, back]: "
 DELIVERY_PROMPT = "Delivery [1-3 or a name, skip, back]: "
 SIGNAL_PROMPT = "Do you show this? [yes/not yet, skip, back]: "
+ROLE_PROMPT = "Role held now: "
 
 
 def digest(path: Path) -> str:
@@ -99,7 +101,12 @@ def test_scale_descriptions_wrap_beside_their_step(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PMPATH_LADDER")}
     env.update({"NO_COLOR": "1", "COLUMNS": "70", "TERM": "dumb"})
     child = pexpect.spawn(
-        installed_script(), ["assess", "senior"], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30
+        installed_script(),
+        ["assess", "senior", "--from", "pm"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect_exact("Product strategy [1-5 or a name, skip, back]: ")
     lines = [line.rstrip() for line in child.before.split("\r\n")]
@@ -139,7 +146,8 @@ def test_a_second_assessment_keeps_the_first(tmp_path: Path, days: list[datetime
     child = spawn("maker", "--from", "jr", "--save", "me.yaml", cwd=tmp_path)
     first_assessment(child)
     assert finish(child)[0] == 0
-    before = yaml.safe_load((tmp_path / "me.yaml").read_text())
+    first_text = (tmp_path / "me.yaml").read_text()
+    before = yaml.safe_load(first_text)
     # No --from: the role comes from the file; the signal is the same move's.
     child = spawn("maker", "--save", "me.yaml", cwd=tmp_path)
     answer(child, STRATEGY_PROMPT, "2")
@@ -148,7 +156,9 @@ def test_a_second_assessment_keeps_the_first(tmp_path: Path, days: list[datetime
     code, out = finish(child)
     assert code == 0, out
     assert "Since " in out  # the change since the first
-    after = yaml.safe_load((tmp_path / "me.yaml").read_text())
+    after_text = (tmp_path / "me.yaml").read_text()
+    assert after_text.startswith(first_text)  # added to, not written again
+    after = yaml.safe_load(after_text)
     assert after["assessments"][0] == before["assessments"][0]
     assert after["assessments"][1] == {
         "date": after["assessments"][1]["date"],
@@ -173,6 +183,7 @@ def test_a_file_in_the_single_form_becomes_the_first_of_a_history(
     answer(child, "File name (my-levels.yaml): ", "")
     code, out = finish(child)
     assert code == 0, out
+    assert "my-levels.yaml was written out again in the history form; its comments were not kept." in out
     day = dated(tmp_path / "my-levels.yaml", days)
     assert yaml.safe_load((tmp_path / "my-levels.yaml").read_text()) == {
         "assessments": [
@@ -188,13 +199,104 @@ def test_a_file_in_the_single_form_becomes_the_first_of_a_history(
     }
 
 
+HAND_WRITTEN = """\
+# Kept by hand: my notes stay.
+assessments:
+    # The first one, after my review.
+    -   date: 2026-01-05
+        role: jr   # then
+        competencies: {strategy: 1}
+        signals:
+          - signal: Ships alone
+            answer: yes
+# The end.
+"""
+
+
+def test_an_assessment_is_added_to_a_hand_written_file_as_it_is(
+    tmp_path: Path, days: list[datetime.date]
+) -> None:
+    (tmp_path / "me.yaml").write_text(HAND_WRITTEN)
+    child = spawn("maker", "--save", "me.yaml", cwd=tmp_path)
+    answer(child, STRATEGY_PROMPT, "2")
+    answer(child, DELIVERY_PROMPT, "skip")
+    answer(child, SIGNAL_PROMPT, "yes")
+    code, out = finish(child)
+    assert code == 0, out
+    day = dated(tmp_path / "me.yaml", days)
+    assert (tmp_path / "me.yaml").read_text() == HAND_WRITTEN + (
+        f"    - date: {day}\n"
+        "      role: junior\n"
+        "      target: maker\n"
+        "      competencies:\n"
+        "        strategy: 2\n"
+        "      signals:\n"
+        "      - signal: Ships alone\n"
+        "        answer: 'yes'\n"
+    )
+    assert "comments were not kept" not in out
+
+
+def test_a_file_that_cannot_be_added_to_in_place_keeps_its_answers_in_words(
+    tmp_path: Path, days: list[datetime.date]
+) -> None:
+    # A list in flow style has no end to add a line to: the file is written again.
+    (tmp_path / "me.yaml").write_text(
+        "assessments: [{date: 2026-01-05, role: jr, competencies: {strategy: 1},"
+        " signals: [{signal: Ships alone, answer: yes}]}]\n"
+    )
+    child = spawn("maker", "--save", "me.yaml", cwd=tmp_path)
+    answer(child, STRATEGY_PROMPT, "2")
+    answer(child, DELIVERY_PROMPT, "skip")
+    answer(child, SIGNAL_PROMPT, "not yet")
+    assert finish(child)[0] == 0
+    first = yaml.safe_load((tmp_path / "me.yaml").read_text())["assessments"][0]
+    assert first["signals"] == [{"signal": "Ships alone", "answer": "yes"}]  # not true
+
+
 def test_answering_no_to_saving_writes_nothing(tmp_path: Path) -> None:
     child = spawn("maker", cwd=tmp_path)
+    answer(child, ROLE_PROMPT, "")  # none: no signals to ask
     answer(child, STRATEGY_PROMPT, "1")
     answer(child, DELIVERY_PROMPT, "1")
     answer(child, "Save this assessment to a file for next time? [y/n] (n): ", "")
     assert finish(child)[0] == 0
     assert os.listdir(tmp_path) == []
+
+
+def test_assess_asks_the_role_held_when_nothing_names_it(tmp_path: Path, days: list[datetime.date]) -> None:
+    child = spawn("maker", "--save", "me.yaml", cwd=tmp_path)
+    answer(child, ROLE_PROMPT, "Senior Maker")  # no such role: explained, asked again
+    child.expect_exact("no role matches 'Senior Maker'")
+    answer(child, ROLE_PROMPT, "JUNIOR")  # a name as people type it
+    answer(child, STRATEGY_PROMPT, "1")
+    answer(child, DELIVERY_PROMPT, "1")
+    child.expect_exact("(3/3) Ships alone")  # the move's signals, now that the start is known
+    answer(child, SIGNAL_PROMPT, "yes")
+    assert finish(child)[0] == 0
+    entry = yaml.safe_load((tmp_path / "me.yaml").read_text())["assessments"][0]
+    assert (entry["role"], entry["target"]) == ("junior", "maker")
+
+
+@pytest.mark.parametrize("bad", ["folder", "not assessments"])
+def test_a_bad_file_name_at_the_save_prompt_is_asked_again(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "not assessments").write_text("competencies: {strategy: 9}\n")
+    before = digest(tmp_path / "not assessments")
+    child = spawn("maker", "--from", "jr", cwd=tmp_path)
+    answer(child, STRATEGY_PROMPT, "1")
+    answer(child, DELIVERY_PROMPT, "1")
+    answer(child, SIGNAL_PROMPT, "yes")
+    answer(child, "Save this assessment to a file for next time? [y/n] (n): ", "y")
+    answer(child, "File name (my-levels.yaml): ", bad)
+    child.expect_exact("Give another file name")
+    answer(child, "File name (my-levels.yaml): ", "kept.yaml")
+    assert finish(child)[0] == 0
+    assert yaml.safe_load((tmp_path / "kept.yaml").read_text())["assessments"][0]["competencies"] == {
+        "strategy": 1,
+        "delivery": 1,
+    }
+    assert digest(tmp_path / "not assessments") == before
 
 
 @pytest.mark.parametrize("where", ["first level", "after back", "signal", "save question"])
@@ -233,7 +335,7 @@ def test_assess_refuses_a_bad_save_file_before_asking(tmp_path: Path) -> None:
     child = spawn("maker", "--save", str(me), cwd=tmp_path)
     code, out = finish(child)
     assert code == 1
-    assert f"{me}:2: 'strategy' level 9 is outside the scale (1-3)" in out
+    assert f"{me}:2: 'strategy' must be from 1 to 3, not 9" in out
     assert "Strategy [" not in out
     assert digest(me) == before
 
@@ -440,17 +542,17 @@ BAD = [
     (
         "out of scale",
         "assessments:\n  - competencies: {strategy: 7}\n",
-        ":2: 'strategy' level 7 is outside the scale (1-3)",
+        ":2: 'strategy' must be from 1 to 3, not 7",
     ),
     (
         "huge number",
         "competencies: {strategy: 99999999999999999}\n",
-        ":1: 'strategy' must be from 0 to 100, not 999999999999...",
+        ":1: 'strategy' must be from 1 to 3, not 999999999999...",
     ),
     (
         "negative number",
         "assessments:\n  - competencies:\n      strategy: -1\n",
-        ":3: 'strategy' must be from 0 to 100, not -1",
+        ":3: 'strategy' must be from 1 to 3, not -1",
     ),
     (
         "future date",
@@ -512,6 +614,28 @@ BAD = [
         "signals a mapping",
         "assessments:\n  - competencies: {}\n    signals: {a: 1}\n",
         ":3: 'signals' must be a list, not a mapping",
+    ),
+    (
+        "misspelt key",
+        "assessments:\n  - competencies: {}\n    signal:\n      - {signal: Ships alone, answer: yes}\n",
+        ":4: unknown key 'signal' in an assessment (did you mean 'signals'?)",
+    ),
+    (
+        "key written twice",
+        "assessments:\n  - competencies:\n      strategy: 3\n      strategy: 1\n",
+        ":4: key 'strategy' appears twice in this mapping",
+    ),
+    (
+        "both forms",
+        "competencies: {strategy: 2}\nassessments:\n  - competencies: {strategy: 1}\n",
+        ":1: 'competencies' belongs inside an assessment: a file with 'assessments:' keeps every "
+        "rating in that list",
+    ),
+    (
+        "too many answers",
+        "assessments:\n  - competencies: {}\n    signals:\n"
+        + "      - {signal: Ships alone, answer: yes}\n" * (MAX_SIGNALS + 1),
+        f":4: more than {MAX_SIGNALS} answers to signals; refusing to read them",
     ),
     (
         "signal without text",

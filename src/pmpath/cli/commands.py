@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -245,20 +246,22 @@ def assess(
     history: History | None = None
     if save and _exists(save):
         history = load_assessments(save, ladder, _role_id_of(ladder))
-    if from_role:
-        start: Role | None = names.resolve_role(ladder, from_role)
-    else:
-        held = history.latest.role if history else None
-        start = ladder.role(held) if held else None
-    route = _gap_route(ladder, start, goal)
+    held = history.latest.role if history else None
     with interactive.fresh_line_on_interrupt():
+        if from_role:
+            start: Role | None = names.resolve_role(ladder, from_role)
+        elif held:
+            start = ladder.role(held)
+        else:
+            start = interactive.ask_role_held(goal, lambda name: names.resolve_role(ladder, name), no_color)
+        route = _gap_route(ladder, start, goal)
         answers = interactive.ask(ladder, goal, _signals_on(route), no_color)
         before = history.latest if history else None
         previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
         today = datetime.date.today()
         result = gap_between(ladder, start, goal, route, answers.levels, today.isoformat(), previous)
         _print_gap(result, False, no_color)
-        target = save or _ask_save_path(no_color)
+        target = save or _ask_save_path(ladder, no_color)
     if target is None:
         return EXIT_OK
     _append_assessment(ladder, target, start, goal, answers, today)
@@ -301,11 +304,23 @@ def _exists(path: Path) -> bool:
     return os.path.lexists(path)
 
 
-def _ask_save_path(no_color: bool) -> Path | None:
+def _ask_save_path(ladder: Ladder, no_color: bool) -> Path | None:
     from pmpath.cli import interactive
+    from pmpath.errors import LadderError
+    from pmpath.ladder.assessment import load_assessments
 
-    answer = interactive.ask_save_path("my-levels.yaml", no_color)
-    return Path(answer) if answer else None
+    def problem(path: Path) -> str | None:
+        if os.path.isdir(path):
+            return f"{path} is a directory; give a file name"
+        if not _exists(path):
+            return None
+        try:
+            load_assessments(path, ladder, _role_id_of(ladder))
+        except LadderError as error:
+            return f"{error}\n{path} is not a file of assessments pmpath can add to."
+        return None
+
+    return interactive.ask_save_path("my-levels.yaml", problem, no_color)
 
 
 def _signals_on(route: tuple[Role, ...]) -> tuple[str, ...]:
@@ -331,9 +346,11 @@ def _append_assessment(
 ) -> None:
     """Add the answers as the latest assessment of `target`, written whole
     to a new file and renamed over the old one: never a half-written file,
-    and every earlier assessment kept."""
+    and every earlier assessment kept. A YAML file in the history form gets
+    the new entry at the end of its text, comments and all; any other is
+    written out again in the history form."""
     from pmpath.ladder.assessment import answer_word, appended, load_assessments
-    from pmpath.output.export import assessments_text
+    from pmpath.output.export import assessment_added, assessments_text
     from pmpath.output.files import replace_file
 
     # Read again just before writing: the latest version of the file is kept whole.
@@ -346,12 +363,19 @@ def _append_assessment(
     if answers.signals:
         entry["signals"] = [{"signal": a.signal, "answer": answer_word(a.met)} for a in answers.signals]
     data = appended(history, entry)
-    replace_file(target, assessments_text(data, as_json=target.suffix.lower() == ".json"))
+    as_json = target.suffix.lower() == ".json"
+    text = None
+    if history is not None and not history.single_form and not as_json:
+        text = assessment_added(history.text, entry)
+    rewritten = history is not None and text is None
+    replace_file(target, text if text is not None else assessments_text(data, as_json))
     count = len(data["assessments"])
     print_message(
         f"Added the assessment of {today.isoformat()} to {target} ({count} in all). "
         f"Next time: pmpath gap --me {target} {goal.id}"
     )
+    if rewritten and history is not None and re.search(r"(^|\s)#", history.text):
+        print_message(f"{target} was written out again in the history form; its comments were not kept.")
 
 
 def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:

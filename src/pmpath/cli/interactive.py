@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Console
 from rich.padding import Padding
@@ -19,6 +20,7 @@ from rich.prompt import Confirm, Prompt
 from rich.table import Table
 from rich.text import Text
 
+from pmpath.errors import PmpathError
 from pmpath.ladder.assessment import SignalAnswer
 from pmpath.ladder.fileformat import SCALE_LEVEL_MAX, SCALE_LEVEL_MIN
 from pmpath.ladder.model import Competency, Ladder, Role, ScaleLevel
@@ -222,8 +224,39 @@ def _ask_signal(console: Console, number: str, signal: str) -> bool | _Back | _S
         console.print("Please answer yes, not yet, skip or back.")
 
 
-def ask_save_path(default: str, no_color: bool) -> str | None:
+def ask_role_held(goal: Role, find: Callable[[str], Role], no_color: bool) -> Role | None:
+    """The role the person holds now, named as on the command line, or None
+    when they leave it empty; a name that matches no role (or several) is
+    explained and asked again."""
+    console = make_console(no_color)
+    console.print(
+        Text(
+            "Which role do you hold now? It records where you start, and brings the readiness "
+            f"signals of the move to {inert_copy(goal).title}. Leave it empty to skip.",
+            "dim",
+        )
+    )
+    while True:
+        typed = Prompt.ask("Role held now", console=console, default="", show_default=False)
+        if not typed.strip():
+            return None
+        try:
+            return find(typed)
+        except PmpathError as problem:
+            console.print(Text(inert_copy(str(problem))))
+
+
+def ask_save_path(default: str, check: Callable[[Path], str | None], no_color: bool) -> Path | None:
+    """Where to save, if the person wants to: a file name, asked again for
+    as long as `check` finds a problem with it (a directory, a file that is
+    not an assessment file), so that no answer is lost to a typo."""
     console = make_console(no_color)
     if not Confirm.ask("Save this assessment to a file for next time?", console=console, default=False):
         return None
-    return Prompt.ask("File name", console=console, default=default)
+    while True:
+        path = Path(Prompt.ask("File name", console=console, default=default))
+        problem = check(path)
+        if problem is None:
+            return path
+        console.print(Text(inert_copy(problem)))
+        console.print("Give another file name (Ctrl-C to stop without saving).")

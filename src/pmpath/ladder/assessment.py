@@ -23,6 +23,7 @@ latest is the last.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Callable, Mapping
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmpath.errors import FileProblem, LadderError, UsageProblem
+from pmpath.errors import FileProblem, LadderError, Problem, UsageProblem
 from pmpath.ladder.checking import Checker, Path_, kind_name
 from pmpath.ladder.fileformat import SCALE_LEVEL_MAX, SCALE_LEVEL_MIN
 from pmpath.ladder.model import Ladder
@@ -44,6 +45,10 @@ _NOT_YET_WORDS = {"not yet", "not-yet", "no", "n", "false"}
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # More than anyone makes by hand in a lifetime; bounds the work per file.
 MAX_ASSESSMENTS = 10_000
+# Answers to readiness signals in one assessment: a move asks for a handful.
+MAX_SIGNALS = 1_000
+# A date a day ahead of this machine's is someone's today in another time zone.
+_DATE_TOLERANCE = datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class History:
     # Whether the file is in the single form (no `assessments:` list).
     single_form: bool = False
     raw: Any = field(default=None, compare=False, repr=False)
+    # The file as written, so that an assessment can be added to it in place.
+    text: str = field(default="", compare=False, repr=False)
 
     @property
     def latest(self) -> SelfAssessment:
@@ -104,18 +111,29 @@ def load_assessments(
     ladder; any problem is a LadderError at FILE:LINE."""
     from pmpath.ladder import yamlsafe
 
+    duplicates: list[Problem] = []
     try:
         text = decode(read_bytes(path))
-        data, root = yamlsafe.parse(text)
+        data, root = yamlsafe.parse(text, duplicates)
     except FileProblem as fatal:
         raise LadderError(str(path), [fatal.problem]) from None
     reader = _Reader(ladder, role_id_of, today or datetime.date.today())
     history = reader.read(data)
-    errors = [p for p in reader.checker.problems if not p.warning]
+    # A ladder only warns of a key nothing reads or a key written twice. In a
+    # --me file either one loses someone's answers without a word (a mistyped
+    # `signal:`, the first of two ratings), so here both refuse the file.
+    errors = [_refused(p) for p in (*duplicates, *reader.checker.problems)]
     if errors:
         raise LadderError(str(path), yamlsafe.with_lines(errors, root, text))
     assert history is not None
-    return history
+    return dataclasses.replace(history, text=text)
+
+
+def _refused(problem: Problem) -> Problem:
+    if not problem.warning:
+        return problem
+    message = problem.message.removesuffix("; it is ignored").removesuffix("; the last one wins")
+    return dataclasses.replace(problem, message=message, warning=False)
 
 
 class _Reader:
@@ -140,7 +158,14 @@ class _Reader:
             checker.unknown_keys(data, ("role", "competencies"), (), "a self-assessment")
             one = self.assessment(data, (), dated=False)
             return History((one,), single_form=True, raw=data) if one else None
-        checker.unknown_keys(data, ("assessments",), (), "a file of assessments")
+        for key in ("role", "competencies"):
+            if key in data:
+                checker.error(
+                    (key,),
+                    f"'{key}' belongs inside an assessment: a file with 'assessments:' keeps "
+                    "every rating in that list",
+                )
+        checker.unknown_keys(data, ("assessments", "role", "competencies"), (), "a file of assessments")
         entries = data["assessments"]
         if not isinstance(entries, list):
             checker.error(("assessments",), f"'assessments' must be a list, not {kind_name(entries)}")
@@ -199,7 +224,7 @@ class _Reader:
             shown = value if isinstance(value, str) and len(value) <= 40 else kind_name(value)
             self.checker.error(where, f"'date' must be a day like 2026-11-27, not {_quoted(shown, value)}")
             return None
-        if found > self.today:
+        if found > self.today + _DATE_TOLERANCE:
             self.checker.error(where, f"'date' {found.isoformat()} is in the future (today is {self.today})")
             return None
         return found
@@ -220,15 +245,18 @@ class _Reader:
         checker = self.checker
         ratings = checker.mapping(value, where, "'competencies'") or {}
         levels: dict[str, int] = {}
+        low, high = SCALE_LEVEL_MIN, SCALE_LEVEL_MAX
+        if self.scale:
+            low, high = min(self.scale), max(self.scale)
         for key, level_value in ratings.items():
             place: Path_ = (*where, str(key))
             if key not in self.known:
                 checker.error(place, f"unknown competency '{key}'{checker.suggest(str(key), self.known)}")
                 continue
-            level = checker.integer(level_value, place, f"'{key}'", SCALE_LEVEL_MIN, SCALE_LEVEL_MAX)
+            level = checker.integer(level_value, place, f"'{key}'", low, high)
             if level is None:
                 continue
-            if self.scale and level not in self.scale:
+            if self.scale and level not in self.scale:  # a scale with a step left out
                 checker.error(
                     place,
                     f"'{key}' level {level} is outside the scale ({min(self.scale)}-{max(self.scale)})",
@@ -243,6 +271,9 @@ class _Reader:
         checker = self.checker
         if not isinstance(value, list):
             checker.error(where, f"'signals' must be a list, not {kind_name(value)}")
+            return ()
+        if len(value) > MAX_SIGNALS:
+            checker.error(where, f"more than {MAX_SIGNALS} answers to signals; refusing to read them")
             return ()
         answers = []
         for index, item in enumerate(value):
@@ -291,5 +322,20 @@ def appended(history: History | None, entry: dict[str, Any]) -> dict[str, Any]:
     if history.single_form:
         return {"assessments": [dict(raw), entry]}
     data = dict(raw)
-    data["assessments"] = [*raw["assessments"], entry]
+    data["assessments"] = [*(_answers_in_words(old) for old in raw["assessments"]), entry]
     return data
+
+
+def _answers_in_words(entry: dict[str, Any]) -> dict[str, Any]:
+    """An earlier assessment as read, with answers YAML read as true or false
+    (`yes`, `no`) written back as the words the format documents."""
+    signals = entry.get("signals")
+    if not isinstance(signals, list):
+        return entry
+    words = [
+        {**item, "answer": answer_word(item["answer"])}
+        if isinstance(item, dict) and isinstance(item.get("answer"), bool)
+        else item
+        for item in signals
+    ]
+    return {**entry, "signals": words}

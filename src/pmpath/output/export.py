@@ -67,6 +67,41 @@ def assessments_text(data: dict[str, Any], as_json: bool = False) -> str:
     return "# My competency levels over time, for: pmpath gap --me THIS_FILE ROLE\n" + _dump_yaml(data)
 
 
+def assessment_added(text: str, entry: dict[str, Any]) -> str | None:
+    """A `--me` file's YAML text with `entry` added at the end of its
+    `assessments:` list and every other character kept (comments, layout,
+    earlier entries as written). None unless the list is a block list that
+    ends the file and the result reads back as the file plus the entry."""
+    import yaml
+
+    from pmpath.ladder import yamlsafe
+
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    found = [value for key, value in root.value if key.value == "assessments"]
+    if len(found) != 1 or not isinstance(found[0], yaml.SequenceNode) or found[0].flow_style:
+        return None
+    items = found[0].value
+    after = text[found[0].end_mark.index :]
+    if not items or any(line.strip() and not line.lstrip().startswith("#") for line in after.splitlines()):
+        return None
+    first = items[0].start_mark
+    before_item = text.splitlines()[first.line][: first.column]
+    if before_item.strip() != "-":
+        return None
+    dash = " " * before_item.index("-")
+    added = "".join(dash + line + "\n" for line in _dump_yaml([entry]).splitlines())
+    new = text + ("" if text.endswith("\n") or not text else "\n") + added
+    old_data, _ = yamlsafe.parse(text)
+    new_data, _ = yamlsafe.parse(new)
+    expected = {**old_data, "assessments": [*old_data["assessments"], yamlsafe.parse(_dump_yaml(entry))[0]]}
+    return new if new_data == expected else None
+
+
 # -- CSV ---------------------------------------------------------------------------
 LIST_SEPARATOR = "\n"  # list fields keep one item per line inside their cell
 # A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV
