@@ -16,7 +16,7 @@ import pexpect  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from pmpath.ladder.assessment import MAX_SIGNALS
+from pmpath.ladder.assessment import MAX_ASSESSMENTS, MAX_SIGNALS
 from tests.conftest import SMALL, Run, installed_script, run_json, write_ladder
 
 README_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "my-levels.yaml"
@@ -338,6 +338,49 @@ def test_assess_refuses_a_bad_save_file_before_asking(tmp_path: Path) -> None:
     assert f"{me}:2: 'strategy' must be from 1 to 3, not 9" in out
     assert "Strategy [" not in out
     assert digest(me) == before
+
+
+def _many(count: int) -> str:
+    return "assessments:\n" + "  - competencies: {strategy: 1}\n" * count
+
+
+SAVE_PROBLEMS = [
+    ("a link", lambda d: os.symlink(d / "real.yaml", d / "me.yaml"), "is a symbolic link"),
+    ("no folder", None, "there is no folder"),
+    ("json cannot carry it", "x-set: !!set {a, b}\nrole: jr\ncompetencies: {strategy: 1}\n", "cannot carry"),
+    ("as many as are read", _many(MAX_ASSESSMENTS), f"holds {MAX_ASSESSMENTS} assessments already"),
+]
+
+
+@pytest.mark.parametrize(("name", "setup", "said"), SAVE_PROBLEMS, ids=[case[0] for case in SAVE_PROBLEMS])
+def test_assess_refuses_a_file_it_could_not_add_to_before_asking(
+    tmp_path: Path, name: str, setup: object, said: str
+) -> None:
+    (tmp_path / "real.yaml").write_text("role: jr\ncompetencies: {strategy: 1}\n")
+    target = tmp_path / ("me.json" if name.startswith("json") else "me.yaml")
+    if name == "no folder":
+        target = tmp_path / "missing" / "me.yaml"
+    elif isinstance(setup, str):
+        target.write_text(setup)
+    elif callable(setup):
+        setup(tmp_path)
+    before = {p.name: digest(p) for p in tmp_path.iterdir() if p.is_file() and not p.is_symlink()}
+    child = spawn("maker", "--from", "jr", "--save", str(target), cwd=tmp_path)
+    code, out = finish(child)
+    assert code == 1
+    assert said in out
+    assert "Strategy [" not in out  # before the first question: no answer is lost
+    assert {p.name: digest(p) for p in tmp_path.iterdir() if p.is_file() and not p.is_symlink()} == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_assess_refuses_a_read_only_file_before_asking(tmp_path: Path) -> None:
+    me = tmp_path / "me.yaml"
+    me.write_text("role: jr\ncompetencies: {strategy: 1}\n")
+    me.chmod(0o444)
+    child = spawn("maker", "--save", str(me), cwd=tmp_path)
+    code, out = finish(child)
+    assert (code, "is read-only" in out, "Strategy [" in out) == (1, True, False)
 
 
 def test_assess_without_a_terminal_exits_2(tmp_path: Path) -> None:

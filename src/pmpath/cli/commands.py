@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,6 @@ from pmpath.queries import names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pmpath.cli.interactive import Answers
     from pmpath.queries.gap import Gap
 
 
@@ -234,7 +232,7 @@ def progress(ladder_path: Path | None, me: Path, json_: bool, no_color: bool) ->
 def assess(
     ladder_path: Path | None, to_role: str, from_role: str | None, save: Path | None, no_color: bool
 ) -> int:
-    from pmpath.cli import interactive
+    from pmpath.cli import interactive, saving
     from pmpath.ladder.assessment import History, load_assessments
     from pmpath.queries.gap import PreviousAssessment
     from pmpath.queries.gap import gap as gap_between
@@ -242,10 +240,11 @@ def assess(
     ladder = load_ladder(ladder_path)
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
-    # An existing file is checked before any question: a bad one is refused untouched.
+    role_id_of = _role_id_of(ladder)
+    # An existing file is read before any question: a bad one is refused untouched.
     history: History | None = None
-    if save and _exists(save):
-        history = load_assessments(save, ladder, _role_id_of(ladder))
+    if save and os.path.lexists(save):
+        history = load_assessments(save, ladder, role_id_of)
     held = history.latest.role if history else None
     with interactive.fresh_line_on_interrupt():
         if from_role:
@@ -255,16 +254,22 @@ def assess(
         else:
             start = interactive.ask_role_held(goal, lambda name: names.resolve_role(ladder, name), no_color)
         route = _gap_route(ladder, start, goal)
-        answers = interactive.ask(ladder, goal, _signals_on(route), no_color)
+        signals = _signals_on(route)
+        largest = saving.largest_entry(ladder, start, goal, signals)
+        if save and (reason := saving.problem(save, ladder, role_id_of, largest)):
+            raise PmpathError(reason)
+        answers = interactive.ask(ladder, goal, signals, no_color)
         before = history.latest if history else None
         previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
         today = datetime.date.today()
         result = gap_between(ladder, start, goal, route, answers.levels, today.isoformat(), previous)
         _print_gap(result, False, no_color)
-        target = save or _ask_save_path(ladder, no_color)
-    if target is None:
-        return EXIT_OK
-    _append_assessment(ladder, target, start, goal, answers, today)
+        target = save or interactive.ask_save_path(
+            "my-levels.yaml", lambda path: saving.problem(path, ladder, role_id_of, largest), no_color
+        )
+    if target is not None:
+        added = saving.entry(today, start, goal, answers.levels, answers.signals)
+        saving.save(target, ladder, role_id_of, added)
     return EXIT_OK
 
 
@@ -300,29 +305,6 @@ def plan(
     return EXIT_OK
 
 
-def _exists(path: Path) -> bool:
-    return os.path.lexists(path)
-
-
-def _ask_save_path(ladder: Ladder, no_color: bool) -> Path | None:
-    from pmpath.cli import interactive
-    from pmpath.errors import LadderError
-    from pmpath.ladder.assessment import load_assessments
-
-    def problem(path: Path) -> str | None:
-        if os.path.isdir(path):
-            return f"{path} is a directory; give a file name"
-        if not _exists(path):
-            return None
-        try:
-            load_assessments(path, ladder, _role_id_of(ladder))
-        except LadderError as error:
-            return f"{error}\n{path} is not a file of assessments pmpath can add to."
-        return None
-
-    return interactive.ask_save_path("my-levels.yaml", problem, no_color)
-
-
 def _signals_on(route: tuple[Role, ...]) -> tuple[str, ...]:
     """The readiness signals of every move on the route, then of the rung
     left behind, as `gap` lists them; each once."""
@@ -334,48 +316,6 @@ def _signals_on(route: tuple[Role, ...]) -> tuple[str, ...]:
         for signal in (*(move.ready_when if move else ()), *before.ready_when):
             found.setdefault(signal, None)
     return tuple(found)
-
-
-def _append_assessment(
-    ladder: Ladder,
-    target: Path,
-    start: Role | None,
-    goal: Role,
-    answers: Answers,
-    today: datetime.date,
-) -> None:
-    """Add the answers as the latest assessment of `target`, written whole
-    to a new file and renamed over the old one: never a half-written file,
-    and every earlier assessment kept. A YAML file in the history form gets
-    the new entry at the end of its text, comments and all; any other is
-    written out again in the history form."""
-    from pmpath.ladder.assessment import answer_word, appended, load_assessments
-    from pmpath.output.export import assessment_added, assessments_text
-    from pmpath.output.files import replace_file
-
-    # Read again just before writing: the latest version of the file is kept whole.
-    history = load_assessments(target, ladder, _role_id_of(ladder)) if _exists(target) else None
-    entry: dict[str, object] = {"date": today}
-    if start is not None:
-        entry["role"] = start.id
-    entry["target"] = goal.id
-    entry["competencies"] = dict(answers.levels)
-    if answers.signals:
-        entry["signals"] = [{"signal": a.signal, "answer": answer_word(a.met)} for a in answers.signals]
-    data = appended(history, entry)
-    as_json = target.suffix.lower() == ".json"
-    text = None
-    if history is not None and not history.single_form and not as_json:
-        text = assessment_added(history.text, entry)
-    rewritten = history is not None and text is None
-    replace_file(target, text if text is not None else assessments_text(data, as_json))
-    count = len(data["assessments"])
-    print_message(
-        f"Added the assessment of {today.isoformat()} to {target} ({count} in all). "
-        f"Next time: pmpath gap --me {target} {goal.id}"
-    )
-    if rewritten and history is not None and re.search(r"(^|\s)#", history.text):
-        print_message(f"{target} was written out again in the history form; its comments were not kept.")
 
 
 def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:

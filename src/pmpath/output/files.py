@@ -55,6 +55,8 @@ def replace_file(path: Path, text: str) -> None:
             raise PmpathError(f"{path} is a directory; give a file name")
         if not stat.S_ISREG(info.st_mode):
             raise PmpathError(f"cannot write {path}: it is not a regular file")
+        if not os.access(path, os.W_OK):  # renaming over it would get round its protection
+            raise PmpathError(f"cannot write {path}: it is read-only")
         mode = stat.S_IMODE(info.st_mode)
     else:
         umask = os.umask(0)
