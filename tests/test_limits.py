@@ -173,9 +173,9 @@ def test_bad_me_files_get_one_clear_error(
 ) -> None:
     ladder = [] if scaled else ["--ladder", str(write_ladder(tmp_path, NO_SCALE))]
     goal = "senior-pm" if scaled else "senior"
-    if scaled:
+    if scaled:  # the bundled scale runs from 1 to 5: a rating is checked against it
         me = me.replace("craft", "execution")
-        message = message.replace("craft", "execution")
+        message = message.replace("craft", "execution").replace("from 0 to 100", "from 1 to 5")
     path = write_ladder(tmp_path, me, "me.yaml")
     result = run(*ladder, "gap", "--me", str(path), goal)
     assert result.exit_code == 1

@@ -19,9 +19,14 @@ _NO_BLOCK = getattr(os, "O_NONBLOCK", 0)
 
 def write_file(path: Path, text: str, overwrite: bool) -> None:
     """Write text to path as UTF-8. Without `overwrite`, a name that already
-    exists in any form (a dangling link included) is refused."""
+    exists in any form (a dangling link included) is refused; with it, the
+    file is replaced whole (see replace_file), so that a full disk or an
+    interruption never leaves half of the new text in place of the old."""
     if os.path.isdir(path):  # False, not an error, for a name too long to look up
         raise PmpathError(f"{path} is a directory; give a file name")
+    if overwrite:
+        replace_file(path, text)
+        return
     flags = os.O_WRONLY | os.O_CREAT | _NO_FOLLOW | _NO_BLOCK | (os.O_TRUNC if overwrite else os.O_EXCL)
     try:
         fd = os.open(path, flags, 0o666)
