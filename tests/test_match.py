@@ -48,12 +48,50 @@ def test_a_domain_in_the_title_is_set_aside(run: Run) -> None:
     ]
 
 
-def test_an_alias_ranks_before_a_shared_titles_entry(run: Run) -> None:
+def test_a_titles_entry_for_two_roles_lists_both_with_its_note(run: Run) -> None:
     found = run_json(run, "match", "Lead PM")
     assert [c["role"]["id"] for c in found] == ["staff-pm", "group-pm"]
     note = "Often the rung after Senior; whether it manages people depends on the company."
-    assert found[0]["why"] == f"Its alias 'lead-pm'. Listed under the title 'Lead Product Manager': {note}"
-    assert found[1]["why"] == f"Listed under the title 'Lead Product Manager': {note}"
+    assert [c["why"] for c in found] == [f"Listed under the title 'Lead Product Manager': {note}"] * 2
+
+
+@pytest.mark.parametrize(
+    ("title", "first_two"),
+    [
+        # "principal" is one role's word, "platform" two roles' (a track's).
+        ("Principal PM, Platform", ["principal-pm", "data-pm"]),
+        ("Staff Product Manager - AI", ["staff-pm", "ai-pm"]),
+    ],
+)
+def test_the_rarer_matched_words_rank_first(run: Run, title: str, first_two: list[str]) -> None:
+    found = run_json(run, "match", title)
+    assert [c["role"]["id"] for c in found][:2] == first_two
+
+
+_RUNGS_AND_A_DOMAIN = """\
+roles:
+  - {id: mobile-dev, title: Mobile Developer, level: 1, next: [mobile-senior]}
+  - {id: mobile-senior, title: Senior Mobile Developer, level: 2, next: [principal-dev]}
+  - {id: principal-dev, title: Principal Developer, level: 3}
+  - {id: web-dev, title: Web Developer, level: 1}
+"""
+
+
+def test_rarity_on_a_ladder_of_its_own(run: Run, tmp_path: Path) -> None:
+    ladder = str(write_ladder(tmp_path, _RUNGS_AND_A_DOMAIN))
+
+    def ids(title: str) -> list[str]:
+        return [c["role"]["id"] for c in run_json(run, "--ladder", ladder, "match", title)]
+
+    # Two words each; "principal" is in one role's names, "mobile" in two:
+    # the rung first, although the ladder lists the mobile developer first.
+    assert ids("Principal Mobile Developer") == ["principal-dev", "mobile-dev"]
+    # More of the title's words still come first.
+    assert ids("Senior Mobile Developer, Principal") == ["mobile-senior", "principal-dev"]
+    # Only the web developer has "web": it comes first, against ladder order.
+    assert ids("Mobile Web Developer") == ["web-dev", "mobile-dev"]
+    # "principal" and "web" are as rare as each other: ladder order.
+    assert ids("Web Principal Developer") == ["principal-dev", "web-dev"]
 
 
 def test_a_role_whose_words_are_part_of_a_better_fit_is_left_out(run: Run) -> None:
@@ -84,15 +122,60 @@ def test_nothing_fits_is_exit_1(run: Run) -> None:
     assert (as_json.exit_code, as_json.stdout) == (1, "[]\n")
 
 
-def test_human_view(run: Run) -> None:
+def test_human_view_says_a_shared_note_once(run: Run) -> None:
     result = run("match", "Head of Product", env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert lines[0] == "Director of Product (director) · level 5 · Senior lead · management"
-    assert lines[1].strip() == f"Listed under the title 'Head of Product': {HEAD_NOTE}"
-    assert "VP of Product (vp-product) · level 6 · VP · management" in lines
-    assert "Chief Product Officer (cpo) · level 7 · Chief · management" in lines
-    assert lines[-1] == "3 roles may fit 'Head of Product', best first"
+    assert result.stdout.splitlines() == [
+        "Director of Product (director) · level 5 · Senior lead · management",
+        "  Listed under the title 'Head of Product'.",
+        "",
+        "VP of Product (vp-product) · level 6 · VP · management",
+        "  Listed under the title 'Head of Product'.",
+        "",
+        "Chief Product Officer (cpo) · level 7 · Chief · management",
+        "  Listed under the title 'Head of Product'.",
+        "",
+        "The title 'Head of Product' (director, vp-product, cpo):",
+        f"  {HEAD_NOTE}",
+        "",
+        "3 roles may fit 'Head of Product', best first",
+    ]
+
+
+_TWO_ENTRIES = """\
+roles:
+  - {id: lead-dev, title: Lead Developer, level: 2}
+  - {id: manager, title: Engineering Manager, level: 2}
+  - {id: architect, title: Architect, level: 3}
+titles:
+  - {title: Team Lead, roles: [lead-dev, manager], note: Ask whether it has reports.}
+  - {title: Tech Lead, roles: [architect], note: Some companies call their architects so.}
+"""
+
+
+def test_human_view_keeps_a_note_only_one_candidate_cites(run: Run, tmp_path: Path) -> None:
+    ladder = str(write_ladder(tmp_path, _TWO_ENTRIES))
+    result = run("--ladder", ladder, "match", "Team Tech Lead", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    # Piped, a short line ends where its text does (a wrapped one is padded
+    # to the longest of its lines, as in `search`).
+    assert "\n  Listed under the title 'Team Lead'. Not used: tech.\n" in result.stdout
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "Architect (architect) · level 3",
+        "  Listed under the title 'Tech Lead': Some companies call their architects so.",
+        "  Not used: team.",
+        "",
+        "Lead Developer (lead-dev) · level 2",
+        "  Listed under the title 'Team Lead'. Not used: tech.",
+        "",
+        "Engineering Manager (manager) · level 2",
+        "  Listed under the title 'Team Lead'. Not used: tech.",
+        "",
+        "The title 'Team Lead' (lead-dev, manager):",
+        "  Ask whether it has reports.",
+        "",
+        "3 roles may fit 'Team Tech Lead', best first",
+    ]
 
 
 def test_ladder_text_in_the_human_view_cannot_act_on_the_terminal(run: Run, tmp_path: Path) -> None:

@@ -59,9 +59,6 @@ def problem(ladder: Ladder, name: str) -> str:
         ("product of director", "director"),
         ("Product VP", "vp-product"),
         ("officer chief product", "cpo"),
-        # An alias of one role beats a titles entry shared by two.
-        ("lead pm", "staff-pm"),
-        ("Lead Product Manager", "staff-pm"),
         # A titles entry for one role.
         ("Junior Product Manager", "apm"),
         # The start of a name, word by word.
@@ -100,9 +97,22 @@ def test_a_start_shared_by_several_roles_lists_each(bundled: Ladder) -> None:
 
 
 def test_the_misleading_suggestions_are_gone(bundled: Ladder, run: Run) -> None:
-    # Today's "lead pm" -> apm, "junior pm" -> senior-pm, "Product Director" -> product-marketer.
-    for name, expected in [("lead pm", "staff-pm"), ("junior pm", "apm"), ("Product Director", "director")]:
+    # Today's "junior pm" -> senior-pm, "Product Director" -> product-marketer.
+    for name, expected in [("junior pm", "apm"), ("Product Director", "director")]:
         assert run_json(run, "show", name)["id"] == expected
+
+
+@pytest.mark.parametrize("name", ["lead pm", "Lead Product Manager"])
+def test_a_lead_pm_is_staff_or_group_as_the_titles_entry_says(bundled: Ladder, run: Run, name: str) -> None:
+    # `show` agrees with `match`: the ladder lists the title for both roles.
+    message = (
+        f"'{name}' matches more than one role: 'staff-pm' (Staff Product Manager), "
+        "'group-pm' (Group Product Manager). "
+        "The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
+    )
+    assert problem(bundled, name) == message
+    shown = run("show", name)
+    assert (shown.exit_code, shown.stdout, shown.stderr) == (2, "", f"pmpath: error: {message}\n")
 
 
 def test_a_name_sharing_only_common_words_gets_no_suggestion(tmp_path: Path) -> None:
@@ -128,9 +138,10 @@ def test_a_title_with_other_words_names_the_roles_it_shares_words_with(bundled: 
         "no role matches 'Sr. Product Manager, Payments'. Roles with words in common: "
         "'senior-pm' (Senior Product Manager). 'pmpath match' with it says why."
     )
+    # "principal" is rarer on the ladder's names than "engineer": it comes first.
     assert problem(bundled, "Principal Engineer") == (
         "no role matches 'Principal Engineer'. Roles with words in common: "
-        "'software-engineer' (Software Engineer), 'principal-pm' (Principal Product Manager). "
+        "'principal-pm' (Principal Product Manager), 'software-engineer' (Software Engineer). "
         "'pmpath match' with it says why."
     )
 

@@ -32,7 +32,7 @@ from pmpath.output.render import (
 )
 from pmpath.queries.compare import LevelChange
 from pmpath.queries.gap import Gap
-from pmpath.queries.matching import MatchResult
+from pmpath.queries.matching import Listing, MatchResult
 from pmpath.queries.routes import Route, Routes
 from pmpath.queries.search import SearchResult
 from pmpath.queries.tree import Tree, TreeRow
@@ -252,10 +252,20 @@ def search_view(result: SearchResult) -> RenderableType:
 
 
 def match_view(result: MatchResult) -> RenderableType:
+    # A titles entry's note is said once, after the candidates, when several
+    # of them were found by that entry; each candidate still says why.
+    cited: dict[Listing, list[str]] = {}
+    for candidate in result.candidates:
+        for listing in candidate.listings:
+            cited.setdefault(listing, []).append(candidate.role.id)
+    shared = {listing: ids for listing, ids in cited.items() if len(ids) > 1 and listing.note}
     parts: list[RenderableType] = []
     for candidate in result.candidates:
         parts.append(_step_name(candidate.role))
-        parts.extend([Padding(Text(candidate.why), (0, 0, 0, 2)), Text()])
+        parts.extend([Padding(Text(candidate.told(shared)), (0, 0, 0, 2), expand=False), Text()])
+    for listing, ids in shared.items():
+        parts.append(Text(f"The title '{listing.title}' ({', '.join(ids)}):"))
+        parts.extend([Padding(Text(listing.note), (0, 0, 0, 2), expand=False), Text()])
     count = len(result.candidates)
     parts.append(Text(f"{_plural(count, 'role')} may fit '{result.text}', best first", style="dim"))
     return Group(*parts)
