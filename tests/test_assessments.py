@@ -446,6 +446,10 @@ def test_gap_uses_the_latest_by_date_and_shows_the_change_since_the_one_before(
         "route": ["maker"],
         "route_found": True,
         "signals": [],
+        # The earlier assessment answered a signal: none is on this route.
+        "signals_met": 0,
+        "signals_total": 0,
+        "signals_answered_on": "2026-01-10",
         "unrated": ["delivery"],
         "not_assessed": ["delivery"],
         "met": 1,

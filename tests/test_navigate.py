@@ -408,8 +408,12 @@ def test_gap_json(run: Run) -> None:
                 "ready_when": ["Ships alone"],
                 "kind": "promotion",
                 "move_ready_when": [],
+                "met": [],
             }
         ],
+        "signals_met": 0,
+        "signals_total": 1,
+        "signals_answered_on": None,
         "unrated": [],
         "not_assessed": [],
         "met": 0,

@@ -68,7 +68,13 @@ LEAVING_PM = {
     "kind": "promotion",
     "move_ready_when": _move_signals("pm", "senior-pm"),
     "ready_when": bundled_role("pm")["ready_when"],
+    # The latest assessment of docs/my-levels.yaml answers these two yes.
+    "met": [
+        "You have taken a problem with no agreed answer from framing to a shipped result.",
+        "You settle priority clashes with neighbouring teams without your manager stepping in.",
+    ],
 }
+SIGNALS_COUNT = {"signals_met": 2, "signals_total": 7, "signals_answered_on": "2026-10-15"}
 NOT_ASSESSED = [{"id": "technical-fluency", "name": "Technical fluency"}]
 
 
@@ -103,6 +109,7 @@ def test_json_for_the_readme_levels_against_senior_pm(run: Run) -> None:
         "all_met": False,
         "words_only": False,
         "signals": [LEAVING_PM],
+        **SIGNALS_COUNT,
     }
 
 
@@ -132,6 +139,7 @@ def test_json_for_the_readme_levels_against_director(run: Run) -> None:
             "kind": "promotion",
             "move_ready_when": _move_signals("senior-pm", "director"),
             "ready_when": bundled_role("senior-pm")["ready_when"],
+            "met": [],
         },
     ]
 
@@ -267,7 +275,11 @@ def test_human_view_shows_route_rule_focus_and_signals(run: Run) -> None:
         "Also below the level asked for Leadership and people development 2 → 3",
         "Not assessed (not counted, not chosen as focus) Technical fluency",
         "Readiness signals to collect evidence for Leaving Product Manager for Senior Product Manager:",
-        *(f"☐ {signal}" for signal in LEAVING_PM["move_ready_when"] + LEAVING_PM["ready_when"]),
+        *(
+            f"{'☑' if signal in LEAVING_PM['met'] else '☐'} {signal}"
+            for signal in LEAVING_PM["move_ready_when"] + LEAVING_PM["ready_when"]
+        ),
+        "2 of 7 signals met (from your answers up to 2026-10-15)",
         *(f"• {text}" for text in _focus("senior-pm", "data-analytics", "", "", 0)["behaviours"]),
         *(f"◦ {text}" for text in _focus("senior-pm", "data-analytics", "", "", 0)["not_yet"]),
     ):
@@ -335,8 +347,10 @@ Not counted, and not chosen as focus areas.
 
 ### Leaving Junior for Senior
 
-- Leads a project.
-- Ships alone.
+- [ ] Leads a project.
+- [ ] Ships alone.
+
+0 of 2 signals met (none answered yet).
 """
 
 

@@ -26,6 +26,8 @@ from pmpath.queries import names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from pmpath.cli.interactive import Answers
+    from pmpath.ladder.assessment import SelfAssessment
     from pmpath.queries.gap import Gap
 
 
@@ -198,13 +200,17 @@ def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool
     else:
         _require_competencies(ladder)
         from pmpath.ladder.assessment import load_assessments
+        from pmpath.queries.progress import signals_met
 
         history = load_assessments(me, ladder, _role_id_of(ladder))
         latest, before = history.latest, history.previous
         start_ = ladder.role(latest.role) if latest.role else None
         previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
         route = _gap_route(ladder, start_, goal)
-        result = gap_between(ladder, start_, goal, route, latest.levels, _iso(latest.date), previous)
+        answered = signals_met(history.assessments)
+        result = gap_between(
+            ladder, start_, goal, route, latest.levels, _iso(latest.date), previous, *answered.parts
+        )
     _print_gap(result, json_, no_color)
     return EXIT_OK
 
@@ -263,6 +269,7 @@ def assess(
         previous = PreviousAssessment(_iso(before.date), before.levels) if before else None
         today = datetime.date.today()
         result = gap_between(ladder, start, goal, route, answers.levels, today.isoformat(), previous)
+        result = _with_answers(result, history.assessments if history else (), answers, today)
         _print_gap(result, False, no_color)
         target = save or interactive.ask_save_path(
             "my-levels.yaml", lambda path: saving.problem(path, ladder, role_id_of, largest), no_color
@@ -276,8 +283,9 @@ def assess(
 def plan(
     ladder_path: Path | None, to_role: str, me: Path, output: Path | None, json_: bool, no_color: bool
 ) -> int:
-    from pmpath.ladder.assessment import load_self_assessment
+    from pmpath.ladder.assessment import load_assessments
     from pmpath.queries.plan import plan as growth_plan
+    from pmpath.queries.progress import signals_met
 
     if json_ and output is not None:
         raise UsageProblem("give --json or -o, not both: -o writes the plan as Markdown")
@@ -285,8 +293,10 @@ def plan(
     goal = names.resolve_role(ladder, to_role)
     if not ladder.competencies:
         raise PmpathError("this ladder defines no competencies, so there is nothing to plan")
-    assessment = load_self_assessment(me, ladder, _role_id_of(ladder))
-    result = growth_plan(ladder, goal, assessment.levels, assessment.role)
+    history = load_assessments(me, ladder, _role_id_of(ladder))
+    assessment = history.latest
+    answered = signals_met(history.assessments)
+    result = growth_plan(ladder, goal, assessment.levels, assessment.role, *answered.parts)
     if json_:
         write_stdout(serialize.dumps(serialize.plan_result(result)))
     elif output is not None:
@@ -316,6 +326,21 @@ def _signals_on(route: tuple[Role, ...]) -> tuple[str, ...]:
         for signal in (*(move.ready_when if move else ()), *before.ready_when):
             found.setdefault(signal, None)
     return tuple(found)
+
+
+def _with_answers(
+    result: Gap, earlier: tuple[SelfAssessment, ...], answers: Answers, today: datetime.date
+) -> Gap:
+    """`result` with the readiness signals met once the answers just given are
+    added after the file's assessments (the latest answer wins)."""
+    import dataclasses
+
+    from pmpath.ladder.assessment import SelfAssessment
+    from pmpath.queries.progress import signals_met
+
+    now = SelfAssessment(answers.levels, date=today, signals=answers.signals)
+    met, answered_on = signals_met((*earlier, now)).parts
+    return dataclasses.replace(result, signals_met=met, signals_answered_on=answered_on)
 
 
 def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:

@@ -47,7 +47,7 @@ def escape_line(text: str) -> str:
 
 
 def inert_copy(value: T) -> T:
-    """A copy of a typed result (frozen dataclasses, tuples, mappings) with
+    """A copy of a typed result (frozen dataclasses, tuples, frozensets, mappings) with
     every string escaped. Objects shared within the result are copied once,
     and a part with nothing to escape is the original itself: results are
     immutable, and most ladders have nothing to escape."""
@@ -86,6 +86,9 @@ def _copy(value: Any, done: dict[int, Any]) -> Any:
         copied = type(value)(escape_controls(str(value)))
     elif isinstance(value, (tuple, list)):
         copied = type(value)(_copy(item, done) for item in value)
+    elif isinstance(value, frozenset):  # escaped like the texts it is matched against
+        members = frozenset(_copy(item, done) for item in value)
+        copied = value if members == value else members
     elif isinstance(value, Mapping):
         pairs = [(_copy(k, done), _copy(v, done), k, v) for k, v in value.items()]
         same = all(k2 is k and v2 is v for k2, v2, k, v in pairs)

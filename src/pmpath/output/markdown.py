@@ -46,6 +46,12 @@ def md_list_item(text: str) -> str:
     return _list_item(text)
 
 
+def md_task_item(text: str, done: bool) -> str:
+    """'- [x] text' or '- [ ] text' (a GFM task), the text escaped: it cannot
+    close the box or start syntax of its own."""
+    return f"- [{'x' if done else ' '}] {_md(text)}"
+
+
 def _link(role: Role) -> str:
     return f"[{_md(role.title)}](#{role.id})"
 

@@ -10,7 +10,7 @@ escaped all the same.
 from __future__ import annotations
 
 from pmpath.ladder.model import Role, scale_name
-from pmpath.output.markdown import md_list_item, md_text
+from pmpath.output.markdown import md_list_item, md_task_item, md_text
 from pmpath.queries.plan import Plan, Shortfall
 
 
@@ -92,10 +92,19 @@ def _signals(result: Plan) -> list[str]:
         kind = f" ({md_text(step.kind)})" if step.kind and step.kind != "promotion" else ""
         lines += [f"### Leaving {md_text(step.role.title)} for {md_text(step.to.title)}{kind}", ""]
         if step.signals:
-            lines += [*(md_list_item(signal) for signal in step.signals), ""]
+            lines += [*(md_task_item(signal, result.signal_met(signal)) for signal in step.signals), ""]
         else:
             lines += ["The ladder lists no signals for this move.", ""]
+    if result.signals:
+        lines += [_signals_count(result), ""]
     return lines
+
+
+def _signals_count(result: Plan) -> str:
+    """'2 of 7 signals met (from your answers up to 2026-10-15).', as the terminal says it."""
+    total, on = result.signals_count, result.signals_answered_on
+    when = f"from your answers up to {on}" if on else "none answered yet"
+    return f"{result.signals_met_count} of {total} signal{'' if total == 1 else 's'} met ({when})."
 
 
 def plan_markdown(result: Plan) -> str:

@@ -46,9 +46,13 @@ class Bullets:
     a grid cell by cell, which was most of the time `show` took on a page of
     many lists."""
 
-    def __init__(self, items: Iterable[str | Text], marker: str = "•") -> None:
+    def __init__(
+        self, items: Iterable[str | Text], marker: str = "•", markers: Iterable[Text] | None = None
+    ) -> None:
         self.items = [item if isinstance(item, Text) else Text(item) for item in items]
         self.marker = Text(f"{marker} ", style="dim")
+        # One marker per item where they differ (a checklist); all as wide as `marker`.
+        self.markers = list(markers) if markers is not None else [self.marker] * len(self.items)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = self.marker.cell_len
@@ -61,10 +65,10 @@ class Bullets:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.marker.cell_len
         hang = Segment(" " * indent)
-        for item in self.items:
+        for item, marker in zip(self.items, self.markers, strict=True):
             for number, line in enumerate(item.wrap(console, max(1, options.max_width - indent))):
                 if number == 0:
-                    yield from self.marker.render(console)
+                    yield from marker.render(console)
                 else:
                     yield hang
                 yield from line.render(console)
@@ -73,6 +77,23 @@ class Bullets:
 
 def bullets(items: Iterable[str | Text], marker: str = "•") -> Bullets:
     return Bullets(items, marker)
+
+
+def checklist(signals: Iterable[str], met: Callable[[str], bool]) -> Bullets:
+    """Readiness signals, each ☑ (calm: the person's latest answer is yes) or ☐."""
+    items = list(signals)
+    markers = [Text("☑ ", style=MET_STYLE) if met(item) else Text("☐ ", style="dim") for item in items]
+    return Bullets(items, "☐", markers)
+
+
+def signals_count_line(met: int, total: int, answered_on: str | None) -> Text:
+    """'2 of 7 signals met (from your answers up to 2026-10-15)'."""
+    line = Text(f"{met} of {total} signal{'' if total == 1 else 's'} met", style=MET_STYLE if met else "")
+    if answered_on:
+        line.append(f" (from your answers up to {answered_on})", style="dim")
+    else:
+        line.append(" (none answered yet)", style="dim")
+    return line
 
 
 def section(parts: list[RenderableType], title: str, body: RenderableType | None) -> None:

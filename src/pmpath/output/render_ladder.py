@@ -21,6 +21,7 @@ from pmpath.output.render import (
     bullets,
     change_style,
     change_text,
+    checklist,
     competency_rows,
     level_text,
     rating_cell,
@@ -28,6 +29,7 @@ from pmpath.output.render import (
     role_name,
     same_role_note,
     section,
+    signals_count_line,
     since_text,
 )
 from pmpath.queries.compare import LevelChange
@@ -386,7 +388,10 @@ def gap_view(result: Gap) -> RenderableType:
             heading = f"Before leaving {role.title}" + (
                 f" ({move.kind})" if move and move.kind != "promotion" else ""
             )
-            section(parts, f"{heading}, show that", bullets(signals, "☐"))
+            section(parts, f"{heading}, show that", checklist(signals, result.signal_met))
+    if result.self_assessed and result.signals:
+        line = signals_count_line(result.signals_met_count, result.signals_count, result.signals_answered_on)
+        parts.append(Padding(line, (0, 0, 0, 2), expand=False))
     if result.groups:
         parts.extend(_gap_summary(result))
     return Group(*parts)

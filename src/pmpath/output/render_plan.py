@@ -12,7 +12,17 @@ from rich.padding import Padding
 from rich.text import Text
 
 from pmpath.ladder.model import ScaleLevel, scale_name
-from pmpath.output.render import MET_STYLE, SHORT_STYLE, bullets, change_text, heading, role_name, section
+from pmpath.output.render import (
+    MET_STYLE,
+    SHORT_STYLE,
+    bullets,
+    change_text,
+    checklist,
+    heading,
+    role_name,
+    section,
+    signals_count_line,
+)
 from pmpath.queries.plan import Plan, Shortfall
 
 
@@ -121,9 +131,12 @@ def plan_view(result: Plan) -> RenderableType:
             kind = f" ({step.kind})" if step.kind and step.kind != "promotion" else ""
             steps.append(Text(f"Leaving {step.role.title} for {step.to.title}{kind}:", style="bold"))
             if step.signals:
-                steps.append(Padding(bullets(step.signals, "☐"), (0, 0, 0, 2), expand=False))
+                steps.append(Padding(checklist(step.signals, result.signal_met), (0, 0, 0, 2), expand=False))
             else:
                 steps.append(Text("  The ladder lists no signals for this move.", style="dim"))
+        if result.signals:
+            met, total = result.signals_met_count, result.signals_count
+            steps.append(signals_count_line(met, total, result.signals_answered_on))
         section(parts, "Readiness signals to collect evidence for", Group(*steps))
     elif not result.already_there:
         section(

@@ -301,9 +301,18 @@ def gap_result(result: Gap) -> dict[str, Any]:
                 "ready_when": list(role.ready_when),
                 "kind": move.kind if move else None,
                 "move_ready_when": list(move.ready_when) if move else [],
+                # The signals above answered yes, in the same order (move's first).
+                "met": [
+                    signal
+                    for signal in (*(move.ready_when if move else ()), *role.ready_when)
+                    if result.signal_met(signal)
+                ],
             }
             for role, move in zip(result.left_behind, result.moves_taken, strict=True)
         ],
+        "signals_met": result.signals_met_count,
+        "signals_total": result.signals_count,
+        "signals_answered_on": result.signals_answered_on,
         "unrated": list(result.unrated),
         "not_assessed": list(result.not_assessed),
         "met": result.met,
@@ -420,7 +429,12 @@ def plan_result(result: Plan) -> dict[str, Any]:
                 "kind": step.kind,
                 "move_ready_when": list(step.move_signals),
                 "ready_when": list(step.role.ready_when),
+                # The signals above answered yes, in the same order (move's first).
+                "met": [signal for signal in step.signals if result.signal_met(signal)],
             }
             for step in result.leaving
         ],
+        "signals_met": result.signals_met_count,
+        "signals_total": result.signals_count,
+        "signals_answered_on": result.signals_answered_on,
     }

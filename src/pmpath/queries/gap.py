@@ -58,6 +58,32 @@ class Gap:
         return None if before is None or now is None else now - before
 
     levels_now: Mapping[str, int] | None = None
+    # The readiness signals the person answered yes (latest answer wins, see
+    # queries.progress.signals_met), and the date of the newest answer.
+    signals_met: frozenset[str] = frozenset()
+    signals_answered_on: str | None = None
+
+    @property
+    def signals(self) -> tuple[str, ...]:
+        """Every signal the gap lists, each once: for each rung left behind,
+        the move's own signals, then the rung's."""
+        found: dict[str, None] = {}
+        for role, move in zip(self.left_behind, self.moves_taken, strict=True):
+            for signal in (*(move.ready_when if move else ()), *role.ready_when):
+                found.setdefault(signal, None)
+        return tuple(found)
+
+    def signal_met(self, signal: str) -> bool:
+        """Whether the person's latest answer to `signal` is yes."""
+        return signal in self.signals_met
+
+    @property
+    def signals_met_count(self) -> int:
+        return sum(1 for signal in self.signals if signal in self.signals_met)
+
+    @property
+    def signals_count(self) -> int:
+        return len(self.signals)
 
     @property
     def route_found(self) -> bool:
@@ -121,13 +147,16 @@ def gap(
     levels_now: Mapping[str, int] | None = None,
     assessed_on: str | None = None,
     previous: PreviousAssessment | None = None,
+    signals_met: frozenset[str] = frozenset(),
+    signals_answered_on: str | None = None,
 ) -> Gap:
     """What someone must grow to go from `start` (or from `levels_now`) to `goal`.
 
     `levels_now` overrides the starting role's levels with a person's own
     (from a self-assessment); a competency it leaves out was not assessed:
     it counts toward nothing, and is listed (in `unrated` where the goal
-    gives it a level).
+    gives it a level). `signals_met` are the readiness signals the person
+    answered yes: they show as met.
     """
     changes = []
     unrated = []
@@ -158,4 +187,6 @@ def gap(
         assessed_on,
         previous,
         levels_now,
+        signals_met,
+        signals_answered_on,
     )

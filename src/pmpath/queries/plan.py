@@ -88,6 +88,10 @@ class Plan:
     scale: tuple[ScaleLevel, ...] = ()
     # Whether the ladder gives no cell a level: then nothing is measured.
     words_only: bool = False
+    # The readiness signals the person answered yes (latest answer wins, see
+    # queries.progress.signals_met), and the date of the newest answer.
+    signals_met: frozenset[str] = frozenset()
+    signals_answered_on: str | None = None
 
     @property
     def route_found(self) -> bool:
@@ -111,9 +115,30 @@ class Plan:
         """Every signal on the way, in route order."""
         return tuple(signal for step in self.leaving for signal in step.signals)
 
+    def signal_met(self, signal: str) -> bool:
+        """Whether the person's latest answer to `signal` is yes."""
+        return signal in self.signals_met
 
-def plan(ladder: Ladder, goal: Role, levels: Mapping[str, int], role_id: str | None) -> Plan:
-    """The plan from a person's own levels (and the role their file names) to `goal`."""
+    @property
+    def signals_met_count(self) -> int:
+        """How many of the signals on the way (each counted once) are met."""
+        return sum(1 for signal in dict.fromkeys(self.signals) if signal in self.signals_met)
+
+    @property
+    def signals_count(self) -> int:
+        return len(dict.fromkeys(self.signals))
+
+
+def plan(
+    ladder: Ladder,
+    goal: Role,
+    levels: Mapping[str, int],
+    role_id: str | None,
+    signals_met: frozenset[str] = frozenset(),
+    signals_answered_on: str | None = None,
+) -> Plan:
+    """The plan from a person's own levels (and the role their file names) to
+    `goal`; `signals_met` are the readiness signals they answered yes."""
     start = ladder.by_id.get(role_id) if role_id else None
     route = route_between(ladder, start, goal) if start is not None else ()
     # `gap` knows which move each rung left behind takes: the signals it shows.
@@ -150,4 +175,6 @@ def plan(ladder: Ladder, goal: Role, levels: Mapping[str, int], role_id: str | N
         leaving,
         ladder.scale,
         ladder.words_only,
+        signals_met,
+        signals_answered_on,
     )

@@ -71,16 +71,48 @@ def progress(ladder: Ladder, assessments: Sequence[SelfAssessment]) -> Progress:
     competencies = tuple(
         CompetencyProgress(c, tuple(a.levels.get(c.id) for a in assessments)) for c in ladder.competencies
     )
-    latest: dict[str, SignalProgress] = {}
-    for info, assessment in zip(infos, assessments, strict=True):
-        for answer in assessment.signals:
-            # A later answer replaces an earlier one, in the place the first had.
-            latest[answer.signal] = SignalProgress(answer.signal, answer.met, info.date)
     steps = [s.level for s in ladder.scale]
     return Progress(
         infos,
         competencies,
-        tuple(latest.values()),
+        latest_answers(assessments),
         min(steps) if steps else None,
         max(steps) if steps else None,
     )
+
+
+def latest_answers(assessments: Sequence[SelfAssessment]) -> tuple[SignalProgress, ...]:
+    """Every signal answered across the assessments (oldest first), in the
+    order first asked, with its latest answer: a later answer replaces an
+    earlier one, and an assessment that leaves a signal out (skipped it)
+    keeps the earlier answer. Signals are matched by their exact text."""
+    latest: dict[str, SignalProgress] = {}
+    for assessment in assessments:
+        date = assessment.date.isoformat() if assessment.date else None
+        for answer in assessment.signals:
+            latest[answer.signal] = SignalProgress(answer.signal, answer.met, date)
+    return tuple(latest.values())
+
+
+@dataclass(frozen=True)
+class SignalsMet:
+    """What `gap` and `plan` need of the answers: the signals whose latest
+    answer is yes, and the date of the newest assessment that answered any
+    (None when none did, or it is undated)."""
+
+    met: frozenset[str] = frozenset()
+    answered_on: str | None = None
+
+    @property
+    def parts(self) -> tuple[frozenset[str], str | None]:
+        """(met, answered_on): the last two arguments of `gap` and `plan`."""
+        return self.met, self.answered_on
+
+
+def signals_met(assessments: Sequence[SelfAssessment]) -> SignalsMet:
+    """The signals met by the rule of `latest_answers`. Every assessment of a
+    file counts: they are ordered by date, so all are at or before the latest."""
+    answered = [a for a in assessments if a.signals]
+    newest = answered[-1].date if answered else None
+    met = frozenset(s.signal for s in latest_answers(assessments) if s.met)
+    return SignalsMet(met, newest.isoformat() if newest else None)
