@@ -229,7 +229,7 @@ def stop_assess_at_its_first_question(
     question, and return the exit code and stderr."""
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [installed_script(), "assess", "senior"],
+        [installed_script(), "assess", "senior", "--from", "pm"],
         stdin=follower,
         stdout=follower,
         stderr=subprocess.PIPE,
