@@ -266,3 +266,29 @@ def test_completion_by_words_still_offers_only_safe_names(monkeypatch: pytest.Mo
     monkeypatch.setattr("pmpath.cli.completion._ladder_names", lambda ladder_path: ladder)
     assert role_candidates(None, "PM_Senior") == [("senior-pm", "Senior PM")]
     assert role_candidates(None, "a_b") == []
+
+
+def test_full_width_letters_are_the_same_words(bundled: Ladder) -> None:
+    full_width = "".join(chr(ord(char) + 0xFEE0) if char != " " else char for char in "SENIOR PM")
+    assert resolve_role(bundled, full_width).id == "senior-pm"
+
+
+def test_a_name_is_bounded_before_it_is_compared(run: Run) -> None:
+    from pmpath.queries.names import MAX_NAME_CHARACTERS
+
+    long = "w " * MAX_NAME_CHARACTERS
+    result = run("show", long)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"pmpath: error: a role name is at most {MAX_NAME_CHARACTERS} characters long; "
+        f"this one has {len(long)}\n"
+    )
+    assert run("show", "w" * MAX_NAME_CHARACTERS).stderr.startswith("pmpath: error: no role matches")
+
+
+def test_an_ambiguous_name_lists_ten_roles_and_counts_the_rest(tmp_path: Path) -> None:
+    roles = "".join(f"  - {{id: team-{n}, title: Team {n}, level: 1}}\n" for n in range(15))
+    ladder = load_ladder(write_ladder(tmp_path, f"roles:\n{roles}"))
+    said = problem(ladder, "team")
+    assert said.startswith("'team' matches more than one role: 'team-0' (Team 0), ")
+    assert said.endswith("'team-9' (Team 9) and 5 more (see 'pmpath list')")

@@ -39,6 +39,12 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Words that only join others: "VP of Product" is "VP Product".
 FILLER = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 
+# A role name is a few words; a longer one is a mistake, refused before the
+# rules that compare its words with every name on the ladder.
+MAX_NAME_CHARACTERS = 200
+# Roles an ambiguous name lists by name; the rest are counted.
+MAX_LISTED = 10
+
 # A name's kinds, as `why` texts and the ambiguity message name them.
 ID, ALIAS, TITLE, JOB_TITLE = "id", "alias", "title", "job title"
 
@@ -49,8 +55,10 @@ def word_groups(text: str) -> tuple[tuple[str, ...], ...]:
     abbreviations expanded ("pm" is one group, product and manager), filler
     words left out."""
     import re  # only once an exact name has missed
+    import unicodedata
 
-    found = re.findall(r"[^\W_]+", name_key(text))
+    # Compatibility forms too (NFKC): a word typed in full-width letters is the same word.
+    found = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", name_key(text)))
     return tuple(ABBREVIATIONS.get(word, (word,)) for word in found if word not in FILLER)
 
 
@@ -115,6 +123,10 @@ def resolve_role(ladder: Ladder, name: str) -> Role:
     3. the same words as an entry of the ladder's `titles:`;
     4. the start of a role's id, alias or title, word by word.
     """
+    if len(name) > MAX_NAME_CHARACTERS:  # every later rule costs time in proportion to it
+        raise UsageProblem(
+            f"a role name is at most {MAX_NAME_CHARACTERS} characters long; this one has {len(name)}"
+        )
     wanted = name_key(name.strip())
     if not wanted:
         raise UsageProblem("a role name cannot be empty; run 'pmpath list' to see the roles")
@@ -155,7 +167,9 @@ def _listed(roles: list[Role]) -> str:
 
 
 def _ambiguous(name: str, roles: list[Role], job_title: bool) -> UsageProblem:
-    listed = f"'{name}' matches more than one role: {_listed(roles)}"
+    shown = roles[:MAX_LISTED]
+    more = f" and {len(roles) - len(shown)} more (see 'pmpath list')" if len(roles) > len(shown) else ""
+    listed = f"'{name}' matches more than one role: {_listed(shown)}{more}"
     if job_title:
         listed += ". The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
     return UsageProblem(listed)
