@@ -286,9 +286,13 @@ def gap(
     """What you must grow to get from FROM to TO: competency by competency, and
     the readiness signals of each rung on the way.
 
-    With --me FILE, start from your own levels instead of FROM's, and see how
-    ready you are for TO: the levels you have (each counted up to the level
-    TO needs) as a percentage of the levels TO needs.
+    With --me FILE, start from your own levels instead of FROM's: those of
+    the file's latest assessment, each with its change since the one before
+    (the Since column), and the readiness signals you answered yes ticked.
+    Readiness is the levels you have (each counted up to the level TO needs)
+    as a percentage of the levels TO needs, over the competencies you
+    assessed; those you did not are listed and counted beside it, never
+    taken as 0.
 
     FROM and TO may be any two roles. When no route leads from FROM to TO,
     the levels are still compared and no signals are listed; under --json,
@@ -346,7 +350,7 @@ def assess(
         typer.Option(
             "--from",
             help="The role you hold now, to ask the route's readiness signals "
-            "(default: the role in the --save file's latest assessment).",
+            "(default: the role in the --save file's latest assessment, else asked).",
             click_type=RoleName(),
         ),
     ] = None,
@@ -366,7 +370,8 @@ def assess(
     For each competency, shows the scale's steps and what TO expects; answer
     with a step's number or name, 'skip' (or 'not sure'), or 'back' to redo
     the previous question. The answers are added, dated today, to the file
-    you name: earlier assessments in it are kept, never replaced.
+    you name: earlier assessments in it are kept, never replaced, and the
+    file is checked before the first question so that no answer is lost.
 
     Asks questions, so it needs a terminal; in scripts use
     'pmpath gap --me FILE TO'.
