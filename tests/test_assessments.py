@@ -278,6 +278,17 @@ def test_assess_asks_the_role_held_when_nothing_names_it(tmp_path: Path, days: l
     assert (entry["role"], entry["target"]) == ("junior", "maker")
 
 
+def test_ctrl_c_at_the_role_question_exits_130_on_a_fresh_line(tmp_path: Path) -> None:
+    child = spawn("maker", "--save", "me.yaml", cwd=tmp_path)
+    child.expect_exact(ROLE_PROMPT)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert child.before.endswith("\r\n")
+    assert os.listdir(tmp_path) == []
+
+
 @pytest.mark.parametrize("bad", ["folder", "not assessments"])
 def test_a_bad_file_name_at_the_save_prompt_is_asked_again(tmp_path: Path, bad: str) -> None:
     (tmp_path / "folder").mkdir()

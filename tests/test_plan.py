@@ -374,6 +374,19 @@ def test_o_writes_the_file_and_overwrites_it(run: Run, tmp_path: Path) -> None:
     assert me.read_text(encoding="utf-8") == "role: junior\ncompetencies: {a: 1, b: 1}\n"
 
 
+def test_o_never_writes_over_the_me_file(run: Run, tmp_path: Path) -> None:
+    ladder = write_ladder(tmp_path, RULE_LADDER)
+    me = write_ladder(tmp_path, "role: junior\ncompetencies: {a: 1, b: 1}\n", "me.yaml")
+    (tmp_path / "again.yaml").symlink_to(me)
+    for given in (me, tmp_path / "again.yaml"):
+        result = run("--ladder", str(ladder), "plan", "senior", "--me", str(me), "-o", str(given))
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"pmpath: error: -o {given} is the --me file; the plan would replace your assessments\n"
+        )
+    assert me.read_text(encoding="utf-8") == "role: junior\ncompetencies: {a: 1, b: 1}\n"
+
+
 # Ladder text that would be Markdown syntax or HTML if written as it is.
 HOSTILE_TEXTS = (
     "*bold* _em_ **strong**",

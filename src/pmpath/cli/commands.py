@@ -289,6 +289,8 @@ def plan(
 
     if json_ and output is not None:
         raise UsageProblem("give --json or -o, not both: -o writes the plan as Markdown")
+    if output is not None and os.path.exists(output) and os.path.exists(me) and os.path.samefile(output, me):
+        raise UsageProblem(f"-o {output} is the --me file; the plan would replace your assessments")
     ladder = load_ladder(ladder_path)
     goal = names.resolve_role(ladder, to_role)
     if not ladder.competencies:
