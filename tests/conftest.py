@@ -77,6 +77,15 @@ def write_ladder(tmp_path: Path, text: str, name: str = "ladder.yaml") -> Path:
     return path
 
 
+def interruptible() -> None:
+    """For a child process that a test interrupts: Ctrl-C as a terminal
+    sends it, even when the tests run where SIGINT is ignored (a shell's
+    background job), which the child would inherit."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def installed_script() -> str:
     """The console script installed beside the running interpreter."""
     import sys

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from pmpath.ladder.assessment import MAX_ASSESSMENTS, MAX_SIGNALS
-from tests.conftest import SMALL, Run, installed_script, run_json, write_ladder
+from tests.conftest import SMALL, Run, installed_script, interruptible, run_json, write_ladder
 
 README_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "my-levels.yaml"
 STRATEGY_PROMPT = "Strategy [1-3 or a name, skip, back]: "
@@ -42,6 +42,7 @@ def spawn(*args: str, cwd: Path) -> pexpect.spawn:
         encoding="utf-8",
         timeout=30,
         dimensions=(50, 200),
+        preexec_fn=interruptible,
     )
 
 

@@ -181,6 +181,12 @@ def _plan(run: Run, tmp_path: Path, me: str, to: str = "senior") -> Any:
     return run_json(run, "--ladder", str(ladder), "plan", to, "--me", str(path))
 
 
+def _plan_view(run: Run, tmp_path: Path) -> str:
+    """The terminal view of the plan `_plan` made."""
+    ladder, me = tmp_path / "ladder.yaml", tmp_path / "me.yaml"
+    return run("--ladder", str(ladder), "plan", "senior", "--me", str(me), env=WIDE).stdout
+
+
 def test_focus_is_the_largest_gaps_with_ties_in_ladder_order(run: Run, tmp_path: Path) -> None:
     # d is left out: the largest gap if counted as 0, yet never a focus area.
     data = _plan(run, tmp_path, "role: junior\ncompetencies: {a: 1, b: 1, c: 2, e: 1, f: 1}\n")
@@ -220,15 +226,7 @@ def test_no_role_in_the_file_plans_against_the_goal_without_a_route(run: Run, tm
     data = _plan(run, tmp_path, "competencies: {b: 1}\n")
     assert (data["start"], data["route"], data["route_found"], data["signals"]) == (None, [], False, [])
     assert [f["competency"]["id"] for f in data["focus"]] == ["b"]
-    out = run(
-        "--ladder",
-        str(tmp_path / "ladder.yaml"),
-        "plan",
-        "senior",
-        "--me",
-        str(tmp_path / "me.yaml"),
-        env=WIDE,
-    ).stdout
+    out = _plan_view(run, tmp_path)
     assert "Your file names no role you hold now ('role:'), so there is no route to show" in out
 
 
@@ -236,15 +234,7 @@ def test_no_route_is_said_plainly(run: Run, tmp_path: Path) -> None:
     data = _plan(run, tmp_path, "role: side\ncompetencies: {b: 1}\n")
     assert (data["start"]["id"], data["route"], data["route_found"]) == ("side", [], False)
     assert [f["competency"]["id"] for f in data["focus"]] == ["b"]
-    out = run(
-        "--ladder",
-        str(tmp_path / "ladder.yaml"),
-        "plan",
-        "senior",
-        "--me",
-        str(tmp_path / "me.yaml"),
-        env=WIDE,
-    ).stdout
+    out = _plan_view(run, tmp_path)
     assert "No route leads from Side to Senior by the ladder's moves" in out
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SMALL, installed_script
+from tests.conftest import SMALL, installed_script, interruptible
 
 REPO = Path(__file__).resolve().parent.parent
 ESC = "\x1b["
@@ -234,6 +234,7 @@ def stop_assess_at_its_first_question(
         stdout=follower,
         stderr=subprocess.PIPE,
         env=clean_env(TERM="dumb"),
+        preexec_fn=interruptible,
     )
     os.close(follower)
     shown = b""

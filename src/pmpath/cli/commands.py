@@ -10,7 +10,6 @@ PmpathError for the caller to report.
 
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from pmpath.output.terminal import print_human, print_message, write_data, write
 from pmpath.queries import names
 
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Callable
 
     from pmpath.cli.interactive import Answers
@@ -238,6 +238,8 @@ def progress(ladder_path: Path | None, me: Path, json_: bool, no_color: bool) ->
 def assess(
     ladder_path: Path | None, to_role: str, from_role: str | None, save: Path | None, no_color: bool
 ) -> int:
+    import datetime
+
     from pmpath.cli import interactive, saving
     from pmpath.ladder.assessment import History, load_assessments
     from pmpath.queries.gap import PreviousAssessment
