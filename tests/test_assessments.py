@@ -299,7 +299,7 @@ def test_a_bad_file_name_at_the_save_prompt_is_asked_again(tmp_path: Path, bad: 
     answer(child, STRATEGY_PROMPT, "1")
     answer(child, DELIVERY_PROMPT, "1")
     answer(child, SIGNAL_PROMPT, "yes")
-    answer(child, "Save this assessment to a file for next time? [y/n] (n): ", "y")
+    answer(child, "Save this assessment to a file for next time? [y/n] (n): ", "yes")  # as signals take it
     answer(child, "File name (my-levels.yaml): ", bad)
     child.expect_exact("Give another file name")
     answer(child, "File name (my-levels.yaml): ", "kept.yaml")
@@ -764,3 +764,28 @@ def test_dates_written_as_text_or_yaml_dates_read_the_same(run: Run, tmp_path: P
         assert run_json(run, "--ladder", str(SMALL), "progress", "--me", str(path))["assessments"] == [
             {"date": "2026-01-10", "role": None, "target": None}
         ]
+
+
+# -- adding to a file ---------------------------------------------------------------
+def test_an_entry_added_in_place_keeps_the_files_line_endings() -> None:
+    from pmpath.output.export import assessment_added
+
+    text = "assessments:\r\n  - competencies: {strategy: 1}\r\n"
+    added = assessment_added(text, {"competencies": {"strategy": 2}})
+    assert added == text + "  - competencies:\r\n      strategy: 2\r\n"
+
+
+def test_an_entry_that_would_make_the_file_unreadable_is_refused(tmp_path: Path) -> None:
+    from pmpath.cli import saving
+    from pmpath.ladder.loading import load_ladder
+    from pmpath.queries.names import resolve_role
+
+    ladder = load_ladder(SMALL)
+    largest = saving.largest_entry(
+        ladder, None, ladder.role("maker"), [f"signal {n}" for n in range(MAX_SIGNALS + 1)]
+    )
+    said = saving.problem(tmp_path / "me.yaml", ladder, lambda name: resolve_role(ladder, name).id, largest)
+    assert said is not None and said.startswith(
+        f"with this assessment added, {tmp_path / 'me.yaml'} could not"
+    )
+    assert f"more than {MAX_SIGNALS} answers to signals" in said

@@ -191,6 +191,19 @@ def test_export_to_a_file(run: Run, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == export(run, bundled_ladder_path(), "markdown")
 
 
+def test_export_replaces_a_file_whole_and_takes_any_name_the_system_does(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / ("m" * 245 + ".md")  # 248 characters: the temporary file's name is short
+    target.write_text("an older export, longer than a line\n" * 2000, encoding="utf-8")
+    target.chmod(0o640)
+    result = run("export", "-f", "mermaid", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == export(run, bundled_ladder_path(), "mermaid")
+    assert (target.stat().st_mode & 0o777, sorted(p.name for p in tmp_path.iterdir())) == (
+        0o640,
+        [target.name],
+    )
+
+
 def test_export_unknown_format_is_a_usage_error(run: Run) -> None:
     result = run("export", "-f", "pdf")
     assert result.exit_code == 2

@@ -292,3 +292,12 @@ def test_an_ambiguous_name_lists_ten_roles_and_counts_the_rest(tmp_path: Path) -
     said = problem(ladder, "team")
     assert said.startswith("'team' matches more than one role: 'team-0' (Team 0), ")
     assert said.endswith("'team-9' (Team 9) and 5 more (see 'pmpath list')")
+
+
+def test_an_id_longer_than_the_bound_still_resolves_as_written(tmp_path: Path) -> None:
+    from pmpath.queries.names import MAX_NAME_CHARACTERS
+
+    long_id = "r" * (MAX_NAME_CHARACTERS + 10)
+    ladder = load_ladder(write_ladder(tmp_path, f"roles:\n  - {{id: {long_id}, title: Long, level: 1}}\n"))
+    assert resolve_role(ladder, long_id).id == long_id
+    assert "at most" in problem(ladder, long_id + "x")

@@ -254,6 +254,12 @@ def assess(
     if save and os.path.lexists(save):
         history = load_assessments(save, ladder, role_id_of)
     held = history.latest.role if history else None
+    # Where it will save, before any question (the role's too); again below,
+    # once the role held brings the signals that make the entry longer.
+    if save and (
+        reason := saving.problem(save, ladder, role_id_of, saving.largest_entry(ladder, None, goal, ()))
+    ):
+        raise PmpathError(reason)
     with interactive.fresh_line_on_interrupt():
         if from_role:
             start: Role | None = names.resolve_role(ladder, from_role)

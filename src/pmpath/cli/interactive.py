@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.padding import Padding
-from rich.prompt import Confirm, Prompt
+from rich.prompt import Confirm, InvalidResponse, Prompt
 from rich.table import Table
 from rich.text import Text
 
@@ -224,6 +224,21 @@ def _ask_signal(console: Console, number: str, signal: str) -> bool | _Back | _S
         console.print("Please answer yes, not yet, skip or back.")
 
 
+class _YesOrNo(Confirm):
+    """Rich's yes-or-no question, taking 'yes' and 'no' too, as the signal
+    questions do."""
+
+    def process_response(self, value: str) -> bool:
+        word = value.strip().lower()
+        if word in ("y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        if not word:
+            return super().process_response(value)  # the default
+        raise InvalidResponse(self.validate_error_message)
+
+
 def ask_role_held(goal: Role, find: Callable[[str], Role], no_color: bool) -> Role | None:
     """The role the person holds now, named as on the command line, or None
     when they leave it empty; a name that matches no role (or several) is
@@ -251,10 +266,10 @@ def ask_save_path(default: str, check: Callable[[Path], str | None], no_color: b
     as long as `check` finds a problem with it (a directory, a file that is
     not an assessment file), so that no answer is lost to a typo."""
     console = make_console(no_color)
-    if not Confirm.ask("Save this assessment to a file for next time?", console=console, default=False):
+    if not _YesOrNo.ask("Save this assessment to a file for next time?", console=console, default=False):
         return None
     while True:
-        path = Path(Prompt.ask("File name", console=console, default=default))
+        path = Path(Prompt.ask("File name", console=console, default=default).strip()).expanduser()
         problem = check(path)
         if problem is None:
             return path

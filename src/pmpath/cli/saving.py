@@ -28,12 +28,13 @@ from pmpath.ladder.assessment import (
     answer_word,
     appended,
     load_assessments,
+    read_assessments,
 )
 from pmpath.ladder.fileformat import SCALE_LEVEL_MAX
 from pmpath.ladder.model import Ladder, Role
 from pmpath.ladder.reading import MAX_BYTES
 from pmpath.output.export import assessment_added, assessments_text
-from pmpath.output.files import replace_file
+from pmpath.output.files import can_replace, replace_file
 from pmpath.output.terminal import print_message
 
 
@@ -89,11 +90,16 @@ def _history(path: Path, ladder: Ladder, role_id_of: RoleNamer) -> History | Non
     return load_assessments(path, ladder, role_id_of) if os.path.lexists(path) else None
 
 
-def _too_big(path: Path, new: NewText) -> str | None:
+def _unreadable(path: Path, new: NewText, ladder: Ladder, role_id_of: RoleNamer) -> str | None:
+    """Why pmpath could not read the new text back, if it could not."""
     if new.count > MAX_ASSESSMENTS:
         return f"{path} holds {MAX_ASSESSMENTS} assessments already, the most pmpath reads"
     if len(new.text.encode("utf-8")) > MAX_BYTES:
         return f"{path} would grow past {MAX_BYTES // (1024 * 1024)} MiB, the most pmpath reads"
+    try:
+        read_assessments(new.text, str(path), ladder, role_id_of)
+    except LadderError as error:  # whatever else the reader bounds: answers to signals, names
+        return f"with this assessment added, {path} could not be read back:\n{error}"
     return None
 
 
@@ -109,19 +115,18 @@ def problem(path: Path, ladder: Ladder, role_id_of: RoleNamer, largest: dict[str
             return f"{path} is not a regular file"
         if not os.access(path, os.W_OK):
             return f"{path} is read-only; pmpath will not replace it"
-    else:
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            return f"there is no folder {folder} to save {path.name} in"
-        if not os.access(folder, os.W_OK | os.X_OK):
-            return f"cannot create files in {folder}: permission denied"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"there is no folder {folder} to save {path.name} in"
+    if not can_replace(path):  # the new file is made beside the old one, then renamed
+        return f"cannot create files in {folder}: permission denied"
     try:
         new = _new_text(path, _history(path, ladder, role_id_of), largest)
     except LadderError as error:
         return f"{error}\n{path} is not a file of assessments pmpath can add to."
     except PmpathError as error:
         return str(error)
-    return _too_big(path, new)
+    return _unreadable(path, new, ladder, role_id_of)
 
 
 def save(path: Path, ladder: Ladder, role_id_of: RoleNamer, added: dict[str, Any]) -> None:
@@ -132,7 +137,7 @@ def save(path: Path, ladder: Ladder, role_id_of: RoleNamer, added: dict[str, Any
     again in the history form."""
     history = _history(path, ladder, role_id_of)  # read again just before writing: the latest
     new = _new_text(path, history, added)
-    if reason := _too_big(path, new):
+    if reason := _unreadable(path, new, ladder, role_id_of):
         raise PmpathError(reason)
     replace_file(path, new.text)
     print_message(

@@ -99,24 +99,29 @@ class History:
 RoleNamer = Callable[[str], str]
 
 
-def load_self_assessment(path: Path, ladder: Ladder, role_id_of: RoleNamer) -> SelfAssessment:
-    """The latest assessment of a `--me` file, checked against the ladder."""
-    return load_assessments(path, ladder, role_id_of).latest
-
-
 def load_assessments(
     path: Path, ladder: Ladder, role_id_of: RoleNamer, today: datetime.date | None = None
 ) -> History:
     """Every assessment of a `--me` file (YAML or JSON), checked against the
     ladder; any problem is a LadderError at FILE:LINE."""
+    try:
+        text = decode(read_bytes(path))
+    except FileProblem as fatal:
+        raise LadderError(str(path), [fatal.problem]) from None
+    return read_assessments(text, str(path), ladder, role_id_of, today)
+
+
+def read_assessments(
+    text: str, filename: str, ladder: Ladder, role_id_of: RoleNamer, today: datetime.date | None = None
+) -> History:
+    """The assessments of a `--me` file's text (see `load_assessments`)."""
     from pmpath.ladder import yamlsafe
 
     duplicates: list[Problem] = []
     try:
-        text = decode(read_bytes(path))
         data, root = yamlsafe.parse(text, duplicates)
     except FileProblem as fatal:
-        raise LadderError(str(path), [fatal.problem]) from None
+        raise LadderError(filename, [fatal.problem]) from None
     reader = _Reader(ladder, role_id_of, today or datetime.date.today())
     history = reader.read(data)
     # A ladder only warns of a key nothing reads or a key written twice. In a
@@ -124,7 +129,7 @@ def load_assessments(
     # `signal:`, the first of two ratings), so here both refuse the file.
     errors = [_refused(p) for p in (*duplicates, *reader.checker.problems)]
     if errors:
-        raise LadderError(str(path), yamlsafe.with_lines(errors, root, text))
+        raise LadderError(filename, yamlsafe.with_lines(errors, root, text))
     assert history is not None
     return dataclasses.replace(history, text=text)
 

@@ -94,8 +94,9 @@ def assessment_added(text: str, entry: dict[str, Any]) -> str | None:
     if before_item.strip() != "-":
         return None
     dash = " " * before_item.index("-")
-    added = "".join(dash + line + "\n" for line in _dump_yaml([entry]).splitlines())
-    new = text + ("" if text.endswith("\n") or not text else "\n") + added
+    end = "\r\n" if "\r\n" in text else "\n"  # the file's own line ending
+    added = "".join(dash + line + end for line in _dump_yaml([entry]).splitlines())
+    new = text + ("" if text.endswith("\n") or not text else end) + added
     old_data, _ = yamlsafe.parse(text)
     new_data, _ = yamlsafe.parse(new)
     expected = {**old_data, "assessments": [*old_data["assessments"], yamlsafe.parse(_dump_yaml(entry))[0]]}

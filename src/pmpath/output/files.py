@@ -24,7 +24,7 @@ def write_file(path: Path, text: str, overwrite: bool) -> None:
     interruption never leaves half of the new text in place of the old."""
     if os.path.isdir(path):  # False, not an error, for a name too long to look up
         raise PmpathError(f"{path} is a directory; give a file name")
-    if overwrite:
+    if overwrite and can_replace(path):
         replace_file(path, text)
         return
     flags = os.O_WRONLY | os.O_CREAT | _NO_FOLLOW | _NO_BLOCK | (os.O_TRUNC if overwrite else os.O_EXCL)
@@ -43,6 +43,14 @@ def write_file(path: Path, text: str, overwrite: bool) -> None:
         raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
     finally:
         os.close(fd)
+
+
+def can_replace(path: Path) -> bool:
+    """Whether `replace_file` can make its new file beside `path`: the folder
+    must take a new file. (Where it cannot, as in a folder someone else
+    owns, `write_file` writes over the file in place.)"""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def replace_file(path: Path, text: str) -> None:
@@ -69,11 +77,12 @@ def replace_file(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # A short name of its own: the file's name and more could be too long.
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".pmpath-", suffix=".tmp")
     except OSError as error:
         raise PmpathError(f"cannot write {path}: {error.strerror or error}") from None
     try:
-        with open(fd, "w", encoding="utf-8") as handle:
+        with open(fd, "w", encoding="utf-8", newline="") as handle:  # line endings as given
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -39,8 +39,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Words that only join others: "VP of Product" is "VP Product".
 FILLER = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
 
-# A role name is a few words; a longer one is a mistake, refused before the
-# rules that compare its words with every name on the ladder.
+# A role name is a few words; a longer one (unless it is an id or alias as
+# the ladder spells it) is a mistake, refused before the rules that compare
+# its words with every name on the ladder.
 MAX_NAME_CHARACTERS = 200
 # Roles an ambiguous name lists by name; the rest are counted.
 MAX_LISTED = 10
@@ -123,16 +124,16 @@ def resolve_role(ladder: Ladder, name: str) -> Role:
     3. the same words as an entry of the ladder's `titles:`;
     4. the start of a role's id, alias or title, word by word.
     """
-    if len(name) > MAX_NAME_CHARACTERS:  # every later rule costs time in proportion to it
-        raise UsageProblem(
-            f"a role name is at most {MAX_NAME_CHARACTERS} characters long; this one has {len(name)}"
-        )
     wanted = name_key(name.strip())
     if not wanted:
         raise UsageProblem("a role name cannot be empty; run 'pmpath list' to see the roles")
     for role in ladder.roles:
         if any(name_key(n) == wanted for n in _names(role)):
             return role
+    if len(name) > MAX_NAME_CHARACTERS:  # every later rule costs time in proportion to it
+        raise UsageProblem(
+            f"a role name is at most {MAX_NAME_CHARACTERS} characters long; this one has {len(name)}"
+        )
     return _resolve_by_words(ladder, name.strip(), word_groups(wanted))
 
 
