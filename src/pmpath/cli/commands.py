@@ -242,7 +242,7 @@ def assess(
 
     from pmpath.cli import interactive, saving
     from pmpath.ladder.assessment import History, load_assessments
-    from pmpath.queries.gap import PreviousAssessment
+    from pmpath.queries.gap import PreviousAssessment, route_signals
     from pmpath.queries.gap import gap as gap_between
 
     ladder = load_ladder(ladder_path)
@@ -268,7 +268,7 @@ def assess(
         else:
             start = interactive.ask_role_held(goal, lambda name: names.resolve_role(ladder, name), no_color)
         route = _gap_route(ladder, start, goal)
-        signals = _signals_on(route)
+        signals = route_signals(route)
         largest = saving.largest_entry(ladder, start, goal, signals)
         if save and (reason := saving.problem(save, ladder, role_id_of, largest)):
             raise PmpathError(reason)
@@ -323,19 +323,6 @@ def plan(
 
         print_human(render_plan.plan_view, result, no_color)
     return EXIT_OK
-
-
-def _signals_on(route: tuple[Role, ...]) -> tuple[str, ...]:
-    """The readiness signals of every move on the route, then of the rung
-    left behind, as `gap` lists them; each once."""
-    import itertools
-
-    found: dict[str, None] = {}
-    for before, after in itertools.pairwise(route):
-        move = next((m for m in before.moves if m.to == after.id), None)
-        for signal in (*(move.ready_when if move else ()), *before.ready_when):
-            found.setdefault(signal, None)
-    return tuple(found)
 
 
 def _with_answers(

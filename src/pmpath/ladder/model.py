@@ -161,6 +161,10 @@ class Role:
         """The track, or the shared tracks joined with ', '."""
         return ", ".join(self.tracks)
 
+    def move_to(self, role_id: str) -> Move | None:
+        """The move out of this role onto `role_id`, if it has one."""
+        return next((move for move in self.moves if move.to == role_id), None)
+
     @property
     def level_name(self) -> str:
         """'L4' where the ladder names the level, else '4'."""

@@ -65,13 +65,8 @@ class Gap:
 
     @property
     def signals(self) -> tuple[str, ...]:
-        """Every signal the gap lists, each once: for each rung left behind,
-        the move's own signals, then the rung's."""
-        found: dict[str, None] = {}
-        for role, move in zip(self.left_behind, self.moves_taken, strict=True):
-            for signal in (*(move.ready_when if move else ()), *role.ready_when):
-                found.setdefault(signal, None)
-        return tuple(found)
+        """Every signal the gap lists, each once (see `route_signals`)."""
+        return route_signals(self.route)
 
     def signal_met(self, signal: str) -> bool:
         """Whether the person's latest answer to `signal` is yes."""
@@ -97,10 +92,7 @@ class Gap:
     @property
     def moves_taken(self) -> tuple[Move | None, ...]:
         """The move out of each rung left behind, onto the next one on the route."""
-        return tuple(
-            next((move for move in before.moves if move.to == after.id), None)
-            for before, after in itertools.pairwise(self.route)
-        )
+        return tuple(before.move_to(after.id) for before, after in itertools.pairwise(self.route))
 
     @property
     def goal_describes(self) -> int:
@@ -137,6 +129,18 @@ class Gap:
     def groups(self) -> tuple[AreaGroup, ...]:
         """The competencies either side describes, grouped by area."""
         return described_by_area(self.competencies, self.areas)
+
+
+def route_signals(route: tuple[Role, ...]) -> tuple[str, ...]:
+    """Every readiness signal to show on a route, each once: for each rung
+    left behind, the move's own signals, then the rung's. What `gap` and
+    `plan` list, and what `assess` asks."""
+    found: dict[str, None] = {}
+    for before, after in itertools.pairwise(route):
+        move = before.move_to(after.id)
+        for signal in (*(move.ready_when if move else ()), *before.ready_when):
+            found.setdefault(signal, None)
+    return tuple(found)
 
 
 def gap(

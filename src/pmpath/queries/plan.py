@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pmpath.ladder.model import Competency, Ladder, Move, Rating, Role, ScaleLevel
 from pmpath.queries.compare import route_between
-from pmpath.queries.gap import gap
+from pmpath.queries.gap import gap, route_signals
 
 # At most this many focus areas: a plan with more is a list, not a focus.
 MAX_FOCUS = 3
@@ -112,8 +112,8 @@ class Plan:
 
     @property
     def signals(self) -> tuple[str, ...]:
-        """Every signal on the way, in route order."""
-        return tuple(signal for step in self.leaving for signal in step.signals)
+        """Every signal on the way, each once, in route order."""
+        return route_signals(self.route)
 
     def signal_met(self, signal: str) -> bool:
         """Whether the person's latest answer to `signal` is yes."""
@@ -122,11 +122,11 @@ class Plan:
     @property
     def signals_met_count(self) -> int:
         """How many of the signals on the way (each counted once) are met."""
-        return sum(1 for signal in dict.fromkeys(self.signals) if signal in self.signals_met)
+        return sum(1 for signal in self.signals if signal in self.signals_met)
 
     @property
     def signals_count(self) -> int:
-        return len(dict.fromkeys(self.signals))
+        return len(self.signals)
 
 
 def plan(

@@ -214,7 +214,9 @@ class Route:
 
 
 def _move(before: Role, to: str) -> Move:
-    return next(move for move in before.moves if move.to == to)
+    move = before.move_to(to)
+    assert move is not None, "a route follows the ladder's moves"
+    return move
 
 
 def describe_route(ladder: Ladder, roles: list[Role] | tuple[Role, ...]) -> Route:
