@@ -771,7 +771,7 @@ def test_an_entry_added_in_place_keeps_the_files_line_endings() -> None:
     from pmpath.output.export import assessment_added
 
     text = "assessments:\r\n  - competencies: {strategy: 1}\r\n"
-    added = assessment_added(text, {"competencies": {"strategy": 2}})
+    added = assessment_added(text, yaml.safe_load(text), {"competencies": {"strategy": 2}})
     assert added == text + "  - competencies:\r\n      strategy: 2\r\n"
 
 

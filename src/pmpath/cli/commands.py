@@ -241,7 +241,7 @@ def assess(
     import datetime
 
     from pmpath.cli import interactive, saving
-    from pmpath.ladder.assessment import History, load_assessments
+    from pmpath.ladder.assessment import History
     from pmpath.queries.gap import PreviousAssessment, route_signals
     from pmpath.queries.gap import gap as gap_between
 
@@ -249,17 +249,19 @@ def assess(
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
     role_id_of = _role_id_of(ladder)
-    # An existing file is read before any question: a bad one is refused untouched.
+    # Where it will save, before any question: a place no file can go, a
+    # file that is not one of assessments (FILE:LINE), or one that cannot
+    # take another, is refused untouched; again below, once the role held
+    # brings the signals that make the entry longer.
     history: History | None = None
-    if save and os.path.lexists(save):
-        history = load_assessments(save, ladder, role_id_of)
+    if save:
+        if reason := saving.place_problem(save):
+            raise PmpathError(reason)
+        history = saving.history_of(save, ladder, role_id_of)
+        unsigned = saving.largest_entry(ladder, None, goal, ())
+        if reason := saving.content_problem(save, history, ladder, role_id_of, unsigned):
+            raise PmpathError(reason)
     held = history.latest.role if history else None
-    # Where it will save, before any question (the role's too); again below,
-    # once the role held brings the signals that make the entry longer.
-    if save and (
-        reason := saving.problem(save, ladder, role_id_of, saving.largest_entry(ladder, None, goal, ()))
-    ):
-        raise PmpathError(reason)
     with interactive.fresh_line_on_interrupt():
         if from_role:
             start: Role | None = names.resolve_role(ladder, from_role)
@@ -270,7 +272,7 @@ def assess(
         route = _gap_route(ladder, start, goal)
         signals = route_signals(route)
         largest = saving.largest_entry(ladder, start, goal, signals)
-        if save and (reason := saving.problem(save, ladder, role_id_of, largest)):
+        if save and (reason := saving.content_problem(save, history, ladder, role_id_of, largest)):
             raise PmpathError(reason)
         answers = interactive.ask(ladder, goal, signals, no_color)
         before = history.latest if history else None

@@ -78,7 +78,7 @@ def _new_text(path: Path, history: History | None, added: dict[str, Any]) -> New
     data = appended(history, added)
     in_place = None
     if history is not None and not history.single_form and not as_json:
-        in_place = assessment_added(history.text, added)
+        in_place = assessment_added(history.text, history.raw, added)
     try:
         text = in_place if in_place is not None else assessments_text(data, as_json)
     except (TypeError, ValueError) as error:  # an x- value JSON cannot carry, such as a set
@@ -86,7 +86,8 @@ def _new_text(path: Path, history: History | None, added: dict[str, Any]) -> New
     return NewText(text, len(data["assessments"]), history is not None and in_place is None)
 
 
-def _history(path: Path, ladder: Ladder, role_id_of: RoleNamer) -> History | None:
+def history_of(path: Path, ladder: Ladder, role_id_of: RoleNamer) -> History | None:
+    """The assessments the file holds, or None when there is no file yet."""
     return load_assessments(path, ladder, role_id_of) if os.path.lexists(path) else None
 
 
@@ -105,6 +106,17 @@ def _unreadable(path: Path, new: NewText, ladder: Ladder, role_id_of: RoleNamer)
 
 def problem(path: Path, ladder: Ladder, role_id_of: RoleNamer, largest: dict[str, Any]) -> str | None:
     """Why `path` cannot take one more assessment, or None when it can."""
+    if reason := place_problem(path):
+        return reason
+    try:
+        history = history_of(path, ladder, role_id_of)
+    except LadderError as error:
+        return f"{error}\n{path} is not a file of assessments pmpath can add to."
+    return content_problem(path, history, ladder, role_id_of, largest)
+
+
+def place_problem(path: Path) -> str | None:
+    """Why no file can be saved at `path` (what it is, its folder), without reading it."""
     if os.path.lexists(path):
         mode = os.lstat(path).st_mode
         if stat.S_ISLNK(mode):
@@ -120,10 +132,16 @@ def problem(path: Path, ladder: Ladder, role_id_of: RoleNamer, largest: dict[str
         return f"there is no folder {folder} to save {path.name} in"
     if not can_replace(path):  # the new file is made beside the old one, then renamed
         return f"cannot create files in {folder}: permission denied"
+    return None
+
+
+def content_problem(
+    path: Path, history: History | None, ladder: Ladder, role_id_of: RoleNamer, largest: dict[str, Any]
+) -> str | None:
+    """Why the file read as `history` (None: absent) cannot take the largest
+    entry: pmpath could not write it, or not read the result back."""
     try:
-        new = _new_text(path, _history(path, ladder, role_id_of), largest)
-    except LadderError as error:
-        return f"{error}\n{path} is not a file of assessments pmpath can add to."
+        new = _new_text(path, history, largest)
     except PmpathError as error:
         return str(error)
     return _unreadable(path, new, ladder, role_id_of)
@@ -135,7 +153,7 @@ def save(path: Path, ladder: Ladder, role_id_of: RoleNamer, added: dict[str, Any
     every earlier assessment kept. A YAML file in the history form gets the
     entry at the end of its text, comments and all; any other is written out
     again in the history form."""
-    history = _history(path, ladder, role_id_of)  # read again just before writing: the latest
+    history = history_of(path, ladder, role_id_of)  # read again just before writing: the latest
     new = _new_text(path, history, added)
     if reason := _unreadable(path, new, ladder, role_id_of):
         raise PmpathError(reason)

@@ -67,11 +67,12 @@ def assessments_text(data: dict[str, Any], as_json: bool = False) -> str:
     return "# My competency levels over time, for: pmpath gap --me THIS_FILE ROLE\n" + _dump_yaml(data)
 
 
-def assessment_added(text: str, entry: dict[str, Any]) -> str | None:
-    """A `--me` file's YAML text with `entry` added at the end of its
-    `assessments:` list and every other character kept (comments, layout,
-    earlier entries as written). None unless the list is a block list that
-    ends the file and the result reads back as the file plus the entry."""
+def assessment_added(text: str, data: dict[str, Any], entry: dict[str, Any]) -> str | None:
+    """A `--me` file's YAML text (read as `data`) with `entry` added at the
+    end of its `assessments:` list and every other character kept (comments,
+    layout, earlier entries as written). None unless the list is a block
+    list that ends the file and the result reads back as the data plus the
+    entry."""
     import yaml
 
     from pmpath.ladder import yamlsafe
@@ -97,9 +98,8 @@ def assessment_added(text: str, entry: dict[str, Any]) -> str | None:
     end = "\r\n" if "\r\n" in text else "\n"  # the file's own line ending
     added = "".join(dash + line + end for line in _dump_yaml([entry]).splitlines())
     new = text + ("" if text.endswith("\n") or not text else end) + added
-    old_data, _ = yamlsafe.parse(text)
     new_data, _ = yamlsafe.parse(new)
-    expected = {**old_data, "assessments": [*old_data["assessments"], yamlsafe.parse(_dump_yaml(entry))[0]]}
+    expected = {**data, "assessments": [*data["assessments"], yamlsafe.parse(_dump_yaml(entry))[0]]}
     return new if new_data == expected else None
 
 
