@@ -86,6 +86,15 @@ def interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def assess_here(monkeypatch: pytest.MonkeyPatch, save: Path, answers: str) -> Result:
+    """`pmpath assess maker --from jr --save SAVE` on the small ladder, run in
+    this process as on a terminal, answered line by line with `answers`."""
+    monkeypatch.setattr("pmpath.cli.app._stdin_is_terminal", lambda: True)
+    return CliRunner().invoke(
+        app, ["--ladder", str(SMALL), "assess", "maker", "--from", "jr", "--save", str(save)], input=answers
+    )
+
+
 def installed_script() -> str:
     """The console script installed beside the running interpreter."""
     import sys

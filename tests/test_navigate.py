@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import LADDERS, SMALL, Run, bundled_role, run_json, write_ladder
+from tests.conftest import LADDERS, SMALL, Run, assess_here, bundled_role, run_json, write_ladder
 
 CYCLE = str(LADDERS / "cycle.yaml")
 COMPANY = str(LADDERS / "company.yaml")
@@ -503,17 +503,8 @@ def test_assess_refuses_without_a_terminal(run: Run) -> None:
 def test_assess_asks_then_saves_a_file_gap_accepts(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from typer.testing import CliRunner
-
-    from pmpath.cli.app import app
-
-    monkeypatch.setattr("pmpath.cli.app._stdin_is_terminal", lambda: True)
     saved = tmp_path / "levels.yaml"
-    result = CliRunner().invoke(
-        app,
-        ["--ladder", str(SMALL), "assess", "maker", "--from", "jr", "--save", str(saved)],
-        input="7\n2\n3\nyes\n",  # 7 is refused: not on the scale
-    )
+    result = assess_here(monkeypatch, saved, "7\n2\n3\nyes\n")  # 7 is refused: not on the scale
     assert result.exit_code == 0, result.output
     assert "Rate yourself on each competency for Maker." in result.stdout
     assert "Readiness: 100%" in result.stdout

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import SMALL, Run, bundled_role, installed_script, run_json, write_ladder
+from tests.conftest import Run, assess_here, bundled_role, installed_script, run_json, write_ladder
 
 REPO = Path(__file__).resolve().parent.parent
 MY_LEVELS = str(REPO / "docs" / "my-levels.yaml")
@@ -199,17 +199,7 @@ def test_markdown_task_items_stay_literal(run: Run, tmp_path: Path) -> None:
 def test_the_gap_assess_prints_uses_the_answers_just_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str, box: str, count: str
 ) -> None:
-    from typer.testing import CliRunner
-
-    from pmpath.cli.app import app
-
-    monkeypatch.setattr("pmpath.cli.app._stdin_is_terminal", lambda: True)
-    saved = tmp_path / "levels.yaml"
-    result = CliRunner().invoke(
-        app,
-        ["--ladder", str(SMALL), "assess", "maker", "--from", "jr", "--save", str(saved)],
-        input=f"2\n3\n{answer}\n",
-    )
+    result = assess_here(monkeypatch, tmp_path / "levels.yaml", f"2\n3\n{answer}\n")
     assert result.exit_code == 0, result.output
     out = _flat(result.stdout)
     assert f"{box} Ships alone" in out
