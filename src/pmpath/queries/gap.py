@@ -21,8 +21,34 @@ class PreviousAssessment:
     levels: Mapping[str, int]
 
 
+class SignalsOnRoute:
+    """The readiness signals on a result's route and which the person has
+    met, for the results (`Gap`, `Plan`) that hold a `route` and the
+    `signals_met` answered yes."""
+
+    route: tuple[Role, ...]
+    signals_met: frozenset[str]
+
+    @property
+    def signals(self) -> tuple[str, ...]:
+        """Every signal on the way, each once (see `route_signals`)."""
+        return route_signals(self.route)
+
+    def signal_met(self, signal: str) -> bool:
+        """Whether the person's latest answer to `signal` is yes."""
+        return signal in self.signals_met
+
+    @property
+    def signals_met_count(self) -> int:
+        return sum(1 for signal in self.signals if signal in self.signals_met)
+
+    @property
+    def signals_count(self) -> int:
+        return len(self.signals)
+
+
 @dataclass(frozen=True)
-class Gap:
+class Gap(SignalsOnRoute):
     # Where the levels come from: a role, or (self-assessed) a person who may name their role.
     start: Role | None
     goal: Role
@@ -62,23 +88,6 @@ class Gap:
     # queries.progress.signals_met), and the date of the newest answer.
     signals_met: frozenset[str] = frozenset()
     signals_answered_on: str | None = None
-
-    @property
-    def signals(self) -> tuple[str, ...]:
-        """Every signal the gap lists, each once (see `route_signals`)."""
-        return route_signals(self.route)
-
-    def signal_met(self, signal: str) -> bool:
-        """Whether the person's latest answer to `signal` is yes."""
-        return signal in self.signals_met
-
-    @property
-    def signals_met_count(self) -> int:
-        return sum(1 for signal in self.signals if signal in self.signals_met)
-
-    @property
-    def signals_count(self) -> int:
-        return len(self.signals)
 
     @property
     def route_found(self) -> bool:

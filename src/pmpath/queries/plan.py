@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pmpath.ladder.model import Competency, Ladder, Move, Rating, Role, ScaleLevel
 from pmpath.queries.compare import route_between
-from pmpath.queries.gap import gap, route_signals
+from pmpath.queries.gap import SignalsOnRoute, gap
 
 # At most this many focus areas: a plan with more is a list, not a focus.
 MAX_FOCUS = 3
@@ -66,7 +66,7 @@ class Leaving:
 
 
 @dataclass(frozen=True)
-class Plan:
+class Plan(SignalsOnRoute):
     goal: Role
     # The role the person holds, as their file names it (None: it names none).
     start: Role | None
@@ -109,24 +109,6 @@ class Plan:
     @property
     def rule(self) -> str:
         return focus_rule(self.goal.title)
-
-    @property
-    def signals(self) -> tuple[str, ...]:
-        """Every signal on the way, each once, in route order."""
-        return route_signals(self.route)
-
-    def signal_met(self, signal: str) -> bool:
-        """Whether the person's latest answer to `signal` is yes."""
-        return signal in self.signals_met
-
-    @property
-    def signals_met_count(self) -> int:
-        """How many of the signals on the way (each counted once) are met."""
-        return sum(1 for signal in self.signals if signal in self.signals_met)
-
-    @property
-    def signals_count(self) -> int:
-        return len(self.signals)
 
 
 def plan(
