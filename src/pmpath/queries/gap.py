@@ -104,11 +104,6 @@ class Gap(SignalsOnRoute):
         return tuple(before.move_to(after.id) for before, after in itertools.pairwise(self.route))
 
     @property
-    def goal_describes(self) -> int:
-        """How many competencies the goal describes."""
-        return sum(1 for c in self.competencies if c.after is not None)
-
-    @property
     def measured(self) -> tuple[LevelChange, ...]:
         """The cells with a level on both sides: the only ones readiness counts.
         A cell either side leaves undescribed, or describes in words only,
