@@ -21,12 +21,14 @@ _MERMAID_LINKS = {
     "apply": "-.->|apply|",
     "exit": "==>|exit|",
 }
-# Graphviz edge attributes by kind of move.
+# Graphviz edge attributes by kind of move. The kind is an external label
+# (`xlabel`), placed after the edges are drawn: a `label` on an edge between
+# two boxes of one rank makes dot warn that it cannot route the edge.
 _DOT_EDGES = {
     "promotion": "",
-    "lateral": ' [style=dotted, label="lateral"]',
-    "apply": ' [style=dashed, label="apply"]',
-    "exit": ' [style=bold, label="exit"]',
+    "lateral": ' [style=dotted, xlabel="lateral"]',
+    "apply": ' [style=dashed, xlabel="apply"]',
+    "exit": ' [style=bold, xlabel="exit"]',
 }
 
 
@@ -106,11 +108,20 @@ def _dot_text(text: str) -> str:
     return f'"{_dot_escape(text)}"'
 
 
+def _dot_level_node(level: int) -> str:
+    # A space keeps these apart from role ids, which are kebab-case.
+    return _dot_text(f"level {level}")
+
+
 def to_dot(ladder: Ladder) -> str:
-    """A Graphviz digraph, bottom to top, one rank per level. The graph's
-    label holds the title, then the version, licence and source."""
+    """A Graphviz digraph, bottom to top: a box (cluster) per track and one
+    per set of tracks sharing rungs, and one rank per level, in order, across
+    them all. A column of level names on the left holds the ranks in order,
+    so that a level with no moves into it still sits above the one below.
+    The graph's label holds the title, then the version, licence and source."""
     lines = [
         "digraph ladder {",
+        "  newrank=true;",
         "  rankdir=BT;",
         '  node [shape=box, style="rounded"];',
     ]
@@ -118,14 +129,31 @@ def to_dot(ladder: Ladder) -> str:
     if heading:
         # DOT's own line break between the lines: none can come from the ladder.
         lines += [f"  label={_dot_text(chr(10).join(heading))};", "  labelloc=t;"]
-    for role in ladder.roles:
-        label = f'"{_dot_escape(role.title)}\\n({_dot_escape(role.id)})"'
-        lines.append(f"  {_dot_text(role.id)} [label={label}];")
+    labels = {name.level: name.label for name in ladder.levels}
     levels: dict[int, list[str]] = {}
-    for role in ladder.roles:
+    for role in sorted(ladder.roles, key=lambda r: r.level):
         levels.setdefault(role.level, []).append(_dot_text(role.id))
-    for ids in levels.values():
-        lines.append("  { rank=same; " + " ".join(f"{i};" for i in ids) + " }")
+    for level in levels:
+        name = f"{level} · {labels[level]}" if labels.get(level) else str(level)
+        lines.append(f"  {_dot_level_node(level)} [shape=plaintext, label={_dot_text(name)}];")
+    for number, (tracks, roles) in enumerate(_by_track(ladder).items()):
+        indent = "  "
+        if tracks:
+            lines += [f"  subgraph cluster_{number} {{", f"    label={_dot_text(_box_name(ladder, tracks))};"]
+            indent = "    "
+        for role in roles:
+            label = f'"{_dot_escape(role.title)}\\n({_dot_escape(role.id)})"'
+            lines.append(f"{indent}{_dot_text(role.id)} [label={label}];")
+        if tracks:
+            lines.append("  }")
+    for level, ids in levels.items():
+        lines.append(f"  {{ rank=same; {_dot_level_node(level)}; " + " ".join(f"{i};" for i in ids) + " }")
+    from itertools import pairwise
+
+    lines += [
+        f"  {_dot_level_node(low)} -> {_dot_level_node(high)} [style=invis];"
+        for low, high in pairwise(levels)
+    ]
     lines += [
         f"  {_dot_text(r.id)} -> {_dot_text(move.to)}{_DOT_EDGES[move.kind]};"
         for r in ladder.roles
