@@ -66,7 +66,7 @@ def test_csv_export_is_one_row_per_role(run: Run) -> None:
         "senior-technical-pm",
         "senior-ai-pm",
     ]
-    assert senior["product-strategy"] == "3"
+    assert senior["competency:product-strategy"] == "3"
     assert len(senior["responsibilities"].split("\n")) == 6
 
 
@@ -104,7 +104,7 @@ def test_mermaid_labels_are_quoted_text_only(run: Run, tmp_path: Path) -> None:
 
 def test_dot_export_structure(run: Run) -> None:
     text = export(run, bundled_ladder_path(), "dot")
-    assert text.startswith("digraph ladder {\n  rankdir=BT;")
+    assert text.startswith("digraph ladder {\n  newrank=true;\n  rankdir=BT;")
     assert text.rstrip().endswith("}")
     assert text.count("{") == text.count("}")
     edges = re.findall(r'^  "([a-z0-9-]+)" -> "([a-z0-9-]+)"(?: \[[^]]*\])?;$', text, re.M)
@@ -114,7 +114,7 @@ def test_dot_export_structure(run: Run) -> None:
         for t in (move if isinstance(move, str) else move["to"] for move in r.get("next", []))
     }
     assert set(edges) == expected
-    assert '"senior-pm" [label="Senior Product Manager\\n(senior-pm)"];' in text
+    assert '    "senior-pm" [label="Senior Product Manager\\n(senior-pm)"];' in text
 
 
 @pytest.mark.parametrize("ladder", LADDER_FILES, ids=lambda p: p.name)
@@ -192,10 +192,10 @@ def test_export_to_a_file(run: Run, tmp_path: Path) -> None:
 
 
 def test_export_replaces_a_file_whole_and_takes_any_name_the_system_does(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / ("m" * 245 + ".md")  # 248 characters: the temporary file's name is short
+    target = tmp_path / ("m" * 245 + ".mmd")  # 249 characters: the temporary file's name is short
     target.write_text("an older export, longer than a line\n" * 2000, encoding="utf-8")
     target.chmod(0o640)
-    result = run("export", "-f", "mermaid", "-o", str(target))
+    result = run("export", "-f", "mermaid", "-o", str(target), "--force")
     assert result.exit_code == 0, result.stderr
     assert target.read_text(encoding="utf-8") == export(run, bundled_ladder_path(), "mermaid")
     assert (target.stat().st_mode & 0o777, sorted(p.name for p in tmp_path.iterdir())) == (

@@ -57,11 +57,12 @@ def without_path(ladder: Ladder) -> Ladder:
     return dataclasses.replace(ladder, path=None)
 
 
-def reload(tmp_path: Path, text: str, fmt: str) -> Ladder:
-    """The exported text loaded as a ladder file, which must raise no problem."""
+def reload(tmp_path: Path, text: str, fmt: str, warnings: tuple[str, ...] = ()) -> Ladder:
+    """The exported text loaded as a ladder file, which must raise no problem
+    but the warnings its source had."""
     path = write_ladder(tmp_path, text, f"exported.{fmt}")
     ladder, problems = check_ladder(path, strict=True)
-    assert ladder is not None and problems == [], problems
+    assert ladder is not None and tuple(p.message for p in problems) == warnings, problems
     return ladder
 
 
@@ -69,9 +70,10 @@ def reload(tmp_path: Path, text: str, fmt: str) -> Ladder:
 @pytest.mark.parametrize("fmt", WRITERS)
 @pytest.mark.parametrize("path", ROUND_TRIP, ids=lambda p: p.name)
 def test_yaml_and_json_exports_load_back_exactly(tmp_path: Path, path: Path, fmt: str) -> None:
-    ladder = load_ladder(path)
+    ladder, problems = check_ladder(path, strict=True)
+    assert ladder is not None
     text = WRITERS[fmt](ladder)
-    again = reload(tmp_path, text, fmt)
+    again = reload(tmp_path, text, fmt, tuple(p.message for p in problems))  # publish_hostile warns
     assert without_path(again) == without_path(ladder)
     assert WRITERS[fmt](again) == text
 
@@ -475,9 +477,9 @@ def test_dot_styles_moves_by_kind_and_labels_the_graph(run: Run) -> None:
         'Source: https://example.org/builders-ladder";\n  labelloc=t;\n'
     ) in text
     assert '  "senior-2" -> "staff";\n' in text
-    assert '  "senior-2" -> "engineering-manager" [style=dashed, label="apply"];\n' in text
-    assert '  "engineering-manager" -> "staff" [style=dotted, label="lateral"];\n' in text
-    assert '  "director" -> "founder" [style=bold, label="exit"];\n' in text
+    assert '  "senior-2" -> "engineering-manager" [style=dashed, xlabel="apply"];\n' in text
+    assert '  "engineering-manager" -> "staff" [style=dotted, xlabel="lateral"];\n' in text
+    assert '  "director" -> "founder" [style=bold, xlabel="exit"];\n' in text
 
 
 def test_dot_label_escapes_ladder_text(run: Run, tmp_path: Path) -> None:
@@ -510,7 +512,8 @@ def test_csv_columns_for_format_2(run: Run) -> None:
     text = export(run, DUAL, "csv")
     assert text.splitlines()[0] == (
         "id,title,aliases,level,track,summary,scope,responsibilities,in_practice,brings,to_learn,"
-        "ready_when,stand_out,next,previous,level_label,tracks,moves,delivery,design,mentoring,"
+        "ready_when,stand_out,next,previous,level_label,tracks,moves,competency:delivery,competency:design,"
+        "competency:mentoring,"
         "license,source,version"
     )
     rows = {row["id"]: row for row in csv_rows(text)}
@@ -531,19 +534,24 @@ def test_csv_columns_for_format_2(run: Run) -> None:
 def test_csv_has_no_licence_columns_when_the_ladder_has_none(run: Run) -> None:
     header = export(run, bundled_ladder_path(), "csv").splitlines()[0]
     assert header.endswith(
-        ",moves,product-strategy,business-acumen,customer-insight,data-analytics,execution,"
-        "technical-fluency,communication,leadership,license,version"
+        ",moves,competency:product-strategy,competency:business-acumen,competency:customer-insight,"
+        "competency:data-analytics,competency:execution,competency:technical-fluency,"
+        "competency:communication,competency:leadership,license,version"
     )
     header = export(run, LADDERS / "small.yaml", "csv").splitlines()[0]
-    assert header.endswith(",moves,strategy,delivery")
+    assert header.endswith(",moves,competency:strategy,competency:delivery")
     named = export(run, NAMED, "csv").splitlines()[0]
-    assert named.endswith(",quality,scope,communication,hiring,version")
+    assert named.endswith(
+        ",competency:quality,competency:scope,competency:communication,competency:hiring,version"
+    )
 
 
 def test_csv_cells_in_words_hold_the_statements(run: Run) -> None:
     rows = csv_rows(export(run, WORDS, "csv"))
-    assert rows[0]["empathy"] == "Listens before answering.\nKeeps a calm tone with upset customers."
-    assert rows[0]["product-knowledge"] == "Knows the main features and where the guides are."
+    assert (
+        rows[0]["competency:empathy"] == "Listens before answering.\nKeeps a calm tone with upset customers."
+    )
+    assert rows[0]["competency:product-knowledge"] == "Knows the main features and where the guides are."
     assert rows[0]["license"] == "Text may be shared with attribution."
     assert "source" not in rows[0] and "version" not in rows[0]
 
@@ -561,4 +569,4 @@ def test_csv_metadata_and_statements_never_start_a_formula(run: Run, tmp_path: P
     rows = csv_rows(export(run, write_ladder(tmp_path, json.dumps(data)), "csv"))
     assert rows[0]["license"] == '\'=HYPERLINK("https://evil.example")'
     assert (rows[0]["source"], rows[0]["version"]) == ("'+1", "'-2")
-    assert rows[0]["c"] == "'@SUM(A1)\nx"
+    assert rows[0]["competency:c"] == "'@SUM(A1)\nx"

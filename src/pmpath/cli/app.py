@@ -477,31 +477,75 @@ class ExportFormat(str, enum.Enum):
     yaml = "yaml"
 
 
+class CsvLayout(str, enum.Enum):
+    wide = "wide"
+    long = "long"
+
+
 @app.command()
 @reports_errors
 def export(
     ctx: typer.Context,
     format_: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = ExportFormat.markdown,
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the -o file's extension, else markdown).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout ('-' for stdout).",
+            show_default=False,
+        ),
     ] = None,
+    layout: Annotated[
+        CsvLayout | None,
+        typer.Option(
+            "--layout",
+            help="CSV only: wide (one row per role, default) or long (one row per role and competency).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
 ) -> int:
     """Export the whole ladder: a wiki page, a diagram, a spreadsheet or data.
 
     markdown: a wiki-ready page. mermaid: a flowchart that renders on GitHub.
-    dot: for Graphviz. csv: one row per role. json: the role objects of
-    'show --json'. yaml: a ladder file that loads back unchanged.
+    dot: for Graphviz, a box per track and a rank per level. csv: one row per
+    role (competency columns named competency:ID), or with --layout long one
+    row per role and competency with its statements. json and yaml: the
+    ladder file itself, which loads back unchanged.
+
+    With -o and no -f, the file's extension gives the format: .md .markdown
+    .mmd .mermaid .dot .gv .csv .json .yaml .yml. An existing file is kept
+    unless --force is given; the ladder being read is never overwritten.
+    Exit 2 when -f and the extension disagree, the extension is unknown, or
+    -o names the ladder itself; exit 1 when the file exists or cannot be
+    written.
 
     Examples:
 
-      pmpath export -f markdown -o LADDER.md
+      pmpath export -o LADDER.md
+
+      pmpath export -f csv --layout long -o ratings.csv
 
       pmpath export -f dot | dot -Tsvg > ladder.svg
     """
-    return commands.export(ladder_path(ctx), format_.value, output)
+    return commands.export(
+        ladder_path(ctx),
+        format_.value if format_ else None,
+        output,
+        layout.value if layout else None,
+        force,
+    )
 
 
 @app.command()

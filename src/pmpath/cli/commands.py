@@ -368,16 +368,58 @@ def competencies(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
     return EXIT_OK
 
 
-def export(ladder_path: Path | None, format_: str, output: Path | None) -> int:
-    from pmpath.output.export import FORMATS
+def export(
+    ladder_path: Path | None,
+    format_: str | None,
+    output: Path | None,
+    layout: str | None = None,
+    force: bool = False,
+) -> int:
+    from pmpath.output.export import FORMATS, to_csv
 
-    text = FORMATS[format_](load_ladder(ladder_path))
-    if output is None or str(output) == "-":
+    to_file = output is not None and str(output) != "-"
+    fmt = _export_format(format_, output if to_file else None)
+    if layout is not None and fmt != "csv":
+        raise UsageProblem(f"--layout applies to the csv format only, not to {fmt}")
+    ladder = load_ladder(ladder_path)
+    text = to_csv(ladder, layout or "wide") if fmt == "csv" else FORMATS[fmt](ladder)
+    if output is None or not to_file:
         write_data(text)
-    else:
-        write_file(output, text, overwrite=True)
-        print_message(f"Wrote {output}")
+        return EXIT_OK
+    if ladder.path is not None and _same_file(ladder.path, output):
+        raise UsageProblem(f"{output} is the ladder being exported; give another file name")
+    write_file(output, text, overwrite=force)
+    print_message(f"Wrote {output}")
     return EXIT_OK
+
+
+def _export_format(given: str | None, output: Path | None) -> str:
+    """The format asked for: -f, else the output file's extension, else
+    Markdown on stdout. A file whose extension names another format than -f
+    is refused, and so is a file whose extension names none without -f."""
+    from pmpath.output.export import EXTENSIONS, format_of
+
+    implied = format_of(str(output)) if output is not None else None
+    if given is not None:
+        if implied is not None and implied != given:
+            raise UsageProblem(f"-f {given} does not match the {implied} file name {output}")
+        return given
+    if output is None:
+        return "markdown"
+    if implied is None:
+        usage = UsageProblem(f"cannot tell the format from the file name {output}; give -f FORMAT")
+        usage.hint = "Extensions: " + ", ".join(f"{ext} ({fmt})" for ext, fmt in EXTENSIONS.items())
+        raise usage
+    return implied
+
+
+def _same_file(ladder: Path, output: Path) -> bool:
+    """Whether writing `output` would write over the ladder: the same file,
+    by any name (a link, a relative path)."""
+    try:
+        return os.path.samefile(ladder, output)
+    except OSError:  # output does not exist yet (or cannot be looked at)
+        return os.path.realpath(ladder) == os.path.realpath(output)
 
 
 def validate(ladder_path: Path | None, path: Path | None, json_: bool) -> int:

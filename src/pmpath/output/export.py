@@ -112,8 +112,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ABOUT = ("license", "source", "version")
 
 
-def _csv_cell(value: str | int) -> str | int:
-    """CSV's one escaping function: a cell never starts a formula."""
+def _csv_cell(value: object) -> object:
+    """CSV's one escaping function: a cell never starts a formula.
+    Spreadsheets read a formula only at the start of a cell, so a later line
+    of a list cell that starts with `=` stays text without an apostrophe."""
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
@@ -125,33 +127,84 @@ def _csv_rating(rating: Rating | None) -> str | int:
     return rating.level if rating.level is not None else LIST_SEPARATOR.join(rating.statements)
 
 
-def to_csv(ladder: Ladder) -> str:
-    """One row per role; lists one item per line in a cell; one column per
-    competency holding its level (or its statements when the cell is in
-    words only). The ladder's licence, source and version, when it has them,
-    are columns of their own, the same on every row. Lines end in CRLF
-    (RFC 4180), so that the writer quotes every cell holding a CR or a
-    newline."""
+COMPETENCY_PREFIX = "competency:"  # a wide CSV's competency columns: `competency:level`
+LAYOUTS = ("wide", "long")
+
+
+def _csv_text(rows: list[list[Any]]) -> str:
+    """Rows as CSV, every cell (headers included: competency ids and the
+    ladder's own text reach them) through `_csv_cell`. Lines end in CRLF
+    (RFC 4180): the writer then quotes every cell holding a CR or a newline,
+    where with a bare LF it would leave a CR unquoted, and a reader would
+    split the row there."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _csv_list(value: object) -> object:
+    return LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value
+
+
+def to_csv(ladder: Ladder, layout: str = "wide") -> str:
+    """`wide`: one row per role; lists one item per line in a cell; one
+    column per competency, named `competency:ID`, holding its level (or its
+    statements when the cell is in words only). The ladder's licence,
+    source and version, when it has them, are columns of their own, the
+    same on every row.
+
+    `long`: one row per role and competency the role rates, with the
+    competency's level, statements, examples and not-yet signs."""
+    if layout == "long":
+        return _csv_long(ladder)
     # The file's own fields, then what the loader works out. `track` and
     # `next` keep their first meaning: the tracks joined with ", ", and ids.
     scalar_fields = [spec.name for spec in ROLE_FIELDS if spec.kind != "ratings"]
     derived = ["previous", "level_label", "tracks", "moves"]
     about = [(name, getattr(ladder, name)) for name in _ABOUT if getattr(ladder, name)]
-    header = [*scalar_fields, *derived, *(c.id for c in ladder.competencies), *(name for name, _ in about)]
-    writer.writerow(header)
+    competencies = [COMPETENCY_PREFIX + c.id for c in ladder.competencies]
+    rows: list[list[Any]] = [[*scalar_fields, *derived, *competencies, *(name for name, _ in about)]]
     for role in ladder.roles:
         row: list[Any] = []
         for name in [*scalar_fields, *derived]:
             value = getattr(role, name)
             if name == "moves":
                 value = tuple(f"{move.to} ({move.kind})" for move in value)
-            row.append(_csv_cell(LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value))
-        row += [_csv_cell(_csv_rating(role.competencies.get(c.id))) for c in ladder.competencies]
-        row += [_csv_cell(value) for _, value in about]
-        writer.writerow(row)
-    return buffer.getvalue()
+            row.append(_csv_list(value))
+        row += [_csv_rating(role.competencies.get(c.id)) for c in ladder.competencies]
+        row += [value for _, value in about]
+        rows.append(row)
+    return _csv_text(rows)
+
+
+LONG_HEADER = (
+    "id",
+    "title",
+    "level",
+    "competency",
+    "competency_name",
+    "area",
+    "competency_level",
+    "expectation",
+    "examples",
+    "not_yet",
+)
+
+
+def _csv_long(ladder: Ladder) -> str:
+    rows: list[list[Any]] = [list(LONG_HEADER)]
+    for role in ladder.roles:
+        for competency in ladder.competencies:
+            rating = role.competencies.get(competency.id)
+            if rating is None:
+                continue
+            level = "" if rating.level is None else rating.level
+            rows.append(
+                [role.id, role.title, role.level, competency.id, competency.name, competency.area, level]
+                + [_csv_list(part) for part in (rating.statements, rating.examples, rating.not_yet)]
+            )
+    return _csv_text(rows)
 
 
 FORMATS: dict[str, Callable[[Ladder], str]] = {
@@ -162,3 +215,28 @@ FORMATS: dict[str, Callable[[Ladder], str]] = {
     "json": to_json,
     "yaml": to_yaml,
 }
+
+# The format an output file's name asks for (`export -o ladder.csv`). A format
+# listed here that FORMATS lacks is not offered.
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".csv": "csv",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".html": "html",
+    ".htm": "html",
+}
+EXTENSIONS = {ext: fmt for ext, fmt in _EXTENSIONS.items() if fmt in FORMATS}
+
+
+def format_of(name: str) -> str | None:
+    """The format a file name's extension stands for (case ignored), or None."""
+    import os.path
+
+    return EXTENSIONS.get(os.path.splitext(name)[1].lower())

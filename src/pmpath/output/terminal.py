@@ -87,9 +87,10 @@ def write_data(text: str) -> None:
     """A file format made from untrusted data (an export): exact when piped or
     saved, and then in UTF-8 whatever the locale (an escape put in by a
     narrower encoding would change the data); escaped when a person reads it
-    on a terminal."""
+    on a terminal. There a CR before a newline (CSV's line ends) is dropped,
+    since it moves nothing; any other CR is shown as \\x0d, not obeyed."""
     if stdout_is_terminal():
-        write_stdout(escape_controls(text))
+        write_stdout(escape_controls(text.replace("\r\n", "\n")))
     else:
         write_stdout(text, utf8=True)
 
