@@ -243,7 +243,10 @@ def test_files_are_written_only_as_regular_files_and_never_through_links(run: Ru
     os.mkfifo(fifo)
     # No reader: the real program must refuse at once, not wait for one.
     exported = subprocess.run(
-        [installed_script(), "export", "-o", str(fifo)], capture_output=True, text=True, timeout=20
+        [installed_script(), "export", "-f", "markdown", "-o", str(fifo), "--force"],
+        capture_output=True,
+        text=True,
+        timeout=20,
     )
     assert exported.returncode == 1
     assert exported.stderr == f"pmpath: error: cannot write {fifo}: it is not a regular file\n"

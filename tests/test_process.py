@@ -359,7 +359,7 @@ def test_a_non_blocking_pipe_gets_the_whole_output(tmp_path: Path, unbuffered: s
 
 
 def test_a_file_name_too_long_is_a_message(tmp_path: Path) -> None:
-    result = run_script("export", "-o", "x" * 300, cwd=tmp_path)
+    result = run_script("export", "-f", "markdown", "-o", "x" * 300, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.endswith(": File name too long\n")
 
