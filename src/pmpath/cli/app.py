@@ -544,7 +544,7 @@ def diff(
     (raised, lowered, reworded, added, dropped). Then the ladder's own
     metadata and its levels, tracks, areas, competencies, scale and titles.
 
-    Both files are held to 'validate': an invalid one gets its messages
+    An invalid file gets the errors 'validate' reports (FILE:LINE: message)
     and exit 1. '--ladder' plays no part.
 
     Examples:

@@ -374,14 +374,14 @@ STDIN_NAME = "<stdin>"
 
 
 def _diff_side(path: Path) -> tuple[Ladder, str]:
-    """One side of `diff`, held to `validate`'s rules: from stdin for `-`."""
-    from pmpath.ladder.loading import load_ladder_stream, load_ladder_strictly
+    """One side of `diff`, read as every command reads a ladder; from stdin for `-`."""
+    from pmpath.ladder.loading import load_ladder_stream
 
     if str(path) != "-":
-        return load_ladder_strictly(path), str(path)
+        return load_ladder(path), str(path)
     if sys.stdin is None:
         raise PmpathError("cannot read '-': stdin is closed")
-    return load_ladder_stream(sys.stdin.buffer, STDIN_NAME, strict=True), STDIN_NAME
+    return load_ladder_stream(sys.stdin.buffer, STDIN_NAME), STDIN_NAME
 
 
 def diff(old: Path, new: Path, format_: str | None, exit_code: bool, json_: bool, no_color: bool) -> int:
@@ -399,6 +399,8 @@ def diff(old: Path, new: Path, format_: str | None, exit_code: bool, json_: bool
         from pmpath.output.diff_markdown import diff_markdown
 
         write_data(diff_markdown(result))
+    elif result.empty:
+        write_lines([f"No differences between {old_name} and {new_name}."])
     else:
         from pmpath.output import render_diff
 

@@ -29,7 +29,7 @@ def load_ladder(path: Path | None = None) -> Ladder:
     return _usable(ladder, problems, str(path or reading.bundled_ladder_path()))
 
 
-def load_ladder_stream(stream: BinaryIO, name: str, strict: bool = False) -> Ladder:
+def load_ladder_stream(stream: BinaryIO, name: str) -> Ladder:
     """Load a ladder from an open stream (stdin), bounded in size as a file
     is and called `name` in its messages, or raise LadderError as
     `load_ladder` does."""
@@ -38,15 +38,8 @@ def load_ladder_stream(stream: BinaryIO, name: str, strict: bool = False) -> Lad
     except FileProblem as fatal:
         raise LadderError(name, [fatal.problem]) from None
     with _collector_paused():
-        ladder, problems = _check_bytes(raw, Path(name), strict)
+        ladder, problems = _check_bytes(raw, Path(name), strict=False)
     return _usable(None if _has_errors(problems) else ladder, problems, name)
-
-
-def load_ladder_strictly(path: Path) -> Ladder:
-    """A ladder file held to what `validate` asks (keys written twice are
-    errors too), or LadderError listing `validate`'s errors."""
-    ladder, problems = check_ladder(path, strict=True)
-    return _usable(ladder, problems, str(path))
 
 
 def _usable(ladder: Ladder | None, problems: list[Problem], name: str) -> Ladder:

@@ -52,7 +52,7 @@ def read_bytes(source: Path) -> bytes:
         raise FileProblem(f"cannot read this file: {error.strerror or error}") from None
     finally:
         os.close(fd)
-    return _bounded(raw)
+    return _bounded(raw, "file")
 
 
 def read_stream(stream: BinaryIO) -> bytes:
@@ -61,12 +61,12 @@ def read_stream(stream: BinaryIO) -> bytes:
         raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
         raise FileProblem(f"cannot read this input: {error.strerror or error}") from None
-    return _bounded(raw)
+    return _bounded(raw, "input")
 
 
-def _bounded(raw: bytes) -> bytes:
+def _bounded(raw: bytes, what: str) -> bytes:
     if len(raw) > MAX_BYTES:
-        raise FileProblem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
+        raise FileProblem(f"{what} is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
     return raw
 
 

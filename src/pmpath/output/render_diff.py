@@ -169,8 +169,7 @@ def _indented(lines: Sequence[RenderableType]) -> Padding:
 
 
 def diff_view(result: LadderDiff) -> RenderableType:
-    if result.empty:
-        return Text(f"No differences between {result.old_name} and {result.new_name}.")
+    """The changes; `diff` says there are none in a line of its own, unwrapped."""
     parts: list[RenderableType] = [
         Text.assemble("Changes from ", (result.old_name, "bold"), " to ", (result.new_name, "bold"))
     ]
