@@ -11,7 +11,9 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from pmpath.queries.diff import SECTION_TITLES
 from tests.conftest import LADDERS, Run, installed_script, write_ladder
+from tests.test_match import brief
 
 REPO = Path(__file__).resolve().parent.parent
 # Relative to the checkout, where every test here runs: short enough not to wrap.
@@ -23,17 +25,6 @@ HOSTILE = LADDERS / "publish_hostile.yaml"
 @pytest.fixture(autouse=True)
 def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-
-
-def brief(role_id: str, title: str, level: int, label: str, track: str) -> dict[str, Any]:
-    return {
-        "id": role_id,
-        "title": title,
-        "level": level,
-        "level_label": label,
-        "track": track,
-        "tracks": [track],
-    }
 
 
 def rating(
@@ -281,12 +272,7 @@ def test_human_view_groups_changes_under_each_role(run: Run) -> None:
         "+ Principal Maker (principal) · level M4 · added",
         "- Retired Role (old-role) · level M3 · removed",
         "Ladder",
-        "Levels",
-        "Tracks",
-        "Areas",
-        "Competencies",
-        "Scale",
-        "Job titles",
+        *SECTION_TITLES.values(),
     ]
     text = "\n".join(lines)
     maker = text[text.index("Product Maker (maker)") : text.index("Lead Maker (lead) ·")]
@@ -392,12 +378,7 @@ def test_hostile_text_adds_no_markdown_element(run: Run, tmp_path: Path) -> None
     assert {content for tag, content in headings if tag == "h2"} <= {
         "Roles",
         "Ladder",
-        "Levels",
-        "Tracks",
-        "Areas",
-        "Competencies",
-        "Scale",
-        "Job titles",
+        *SECTION_TITLES.values(),
     }
     # Every table row keeps its four columns.
     rows, cells = 0, 0
