@@ -57,6 +57,7 @@ def test_fast_commands_are_the_plain_ones() -> None:
         "gap",
         "info",
         "competencies",
+        "diff",
         "validate",
         "schema",
     ]

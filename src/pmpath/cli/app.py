@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -546,6 +546,59 @@ def export(
         layout.value if layout else None,
         force,
     )
+
+
+class DiffFormat(str, enum.Enum):
+    markdown = "markdown"
+
+
+def _side(metavar: str, help: str) -> Any:
+    return typer.Argument(metavar=metavar, help=help, show_default=False)
+
+
+@app.command()
+@runs(commands.diff)
+def diff(
+    old: Annotated[Path, _side("OLD", "The earlier ladder file ('-' reads it from stdin).")],
+    new: Annotated[Path, _side("NEW", "The later ladder file ('-' reads it from stdin).")],
+    format_: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown: a change announcement to share (default: tables for the terminal).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help="Exit 1 when the ladders differ and 0 when they do not, as git diff does."
+        ),
+    ] = False,
+    json_: JsonFlag = False,
+    no_color: NoColorFlag = False,
+) -> None:
+    """What changed from one version of a ladder to another, role by role.
+
+    Roles are matched by id: a role whose id changed is shown as removed and
+    added. For each role: its title, level, track and text, the moves it
+    gives (added, removed, retyped, other signals) and each competency
+    (raised, lowered, reworded, added, dropped). Then the ladder's own
+    metadata and its levels, tracks, areas, competencies, scale and titles.
+
+    An invalid file gets the errors 'validate' reports (FILE:LINE: message)
+    and exit 1. '--ladder' plays no part.
+
+    Examples:
+
+      pmpath diff old-ladder.yaml ladder.yaml
+
+      git show HEAD~1:ladder.yaml | pmpath diff - ladder.yaml
+
+      pmpath diff -f markdown old.yaml new.yaml > CHANGES.md
+    """
 
 
 @app.command()

@@ -11,6 +11,7 @@ PmpathError for the caller to report.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -366,6 +367,45 @@ def competencies(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
 
         print_human(render.competencies_view, result, no_color)
     return EXIT_OK
+
+
+# How `diff` names a side read from stdin, in its messages and its result.
+STDIN_NAME = "<stdin>"
+
+
+def _diff_side(path: Path) -> tuple[Ladder, str]:
+    """One side of `diff`, read as every command reads a ladder; from stdin for `-`."""
+    from pmpath.ladder.loading import load_ladder_stream
+
+    if str(path) != "-":
+        return load_ladder(path), str(path)
+    if sys.stdin is None:
+        raise PmpathError("cannot read '-': stdin is closed")
+    return load_ladder_stream(sys.stdin.buffer, STDIN_NAME), STDIN_NAME
+
+
+def diff(old: Path, new: Path, format_: str | None, exit_code: bool, json_: bool, no_color: bool) -> int:
+    from pmpath.queries.diff import diff as ladder_diff
+
+    if str(old) == "-" and str(new) == "-":
+        raise UsageProblem("only one of OLD and NEW can be '-' (stdin)")
+    if json_ and format_ is not None:
+        raise UsageProblem("give --json or -f, not both")
+    (before, old_name), (after, new_name) = _diff_side(old), _diff_side(new)
+    result = ladder_diff(before, after, old_name, new_name)
+    if json_:
+        write_stdout(serialize.dumps(serialize.ladder_diff(result)))
+    elif format_ == "markdown":
+        from pmpath.output.diff_markdown import diff_markdown
+
+        write_data(diff_markdown(result))
+    elif result.empty:
+        write_lines([f"No differences between {old_name} and {new_name}."])
+    else:
+        from pmpath.output import render_diff
+
+        print_human(render_diff.diff_view, result, no_color)
+    return EXIT_DATA if exit_code and not result.empty else EXIT_OK
 
 
 def export(

@@ -13,6 +13,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from pmpath.errors import FileProblem, LadderError, Problem
 from pmpath.ladder import bundled, reading
@@ -25,9 +26,25 @@ Checked = tuple[Ladder | None, list[Problem]]
 def load_ladder(path: Path | None = None) -> Ladder:
     """Load a ladder or raise LadderError listing every error (not warnings)."""
     ladder, problems = check_ladder(path)
+    return _usable(ladder, problems, str(path or reading.bundled_ladder_path()))
+
+
+def load_ladder_stream(stream: BinaryIO, name: str) -> Ladder:
+    """Load a ladder from an open stream (stdin), bounded in size as a file
+    is and called `name` in its messages, or raise LadderError as
+    `load_ladder` does."""
+    try:
+        raw = reading.read_stream(stream)
+    except FileProblem as fatal:
+        raise LadderError(name, [fatal.problem]) from None
+    with _collector_paused():
+        ladder, problems = _check_bytes(raw, Path(name), strict=False)
+    return _usable(None if _has_errors(problems) else ladder, problems, name)
+
+
+def _usable(ladder: Ladder | None, problems: list[Problem], name: str) -> Ladder:
     if ladder is None:
-        source = path or reading.bundled_ladder_path()
-        raise LadderError(str(source), [p for p in problems if not p.warning])
+        raise LadderError(name, [p for p in problems if not p.warning])
     return ladder
 
 
@@ -76,11 +93,18 @@ def _check(path: Path | None, strict: bool) -> Checked:
 
 
 def _parse_and_check(source: Path, strict: bool) -> Checked:
+    try:
+        raw = reading.read_bytes(source)
+    except FileProblem as fatal:
+        return None, [fatal.problem]
+    return _check_bytes(raw, source, strict)
+
+
+def _check_bytes(raw: bytes, source: Path, strict: bool) -> Checked:
     from pmpath.ladder import yamlsafe
 
     duplicates: list[Problem] | None = [] if strict else None
     try:
-        raw = reading.read_bytes(source)
         text = reading.decode(raw)
         data, root = yamlsafe.parse(text, duplicates=duplicates)
     except FileProblem as fatal:

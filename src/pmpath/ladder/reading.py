@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from pmpath.errors import FileProblem
 
@@ -51,8 +52,21 @@ def read_bytes(source: Path) -> bytes:
         raise FileProblem(f"cannot read this file: {error.strerror or error}") from None
     finally:
         os.close(fd)
+    return _bounded(raw, "file")
+
+
+def read_stream(stream: BinaryIO) -> bytes:
+    """At most MAX_BYTES of an open stream (stdin), refused past that as a file is."""
+    try:
+        raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise FileProblem(f"cannot read this input: {error.strerror or error}") from None
+    return _bounded(raw, "input")
+
+
+def _bounded(raw: bytes, what: str) -> bytes:
     if len(raw) > MAX_BYTES:
-        raise FileProblem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
+        raise FileProblem(f"{what} is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it")
     return raw
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # imported only by the commands that use them
     from pmpath.ladder.validation import Validation
     from pmpath.queries.compare import Comparison, LevelChange
     from pmpath.queries.competencies import CompetencyGuide
+    from pmpath.queries.diff import FieldChange, LadderDiff, RoleChange, Value
     from pmpath.queries.gap import Gap
     from pmpath.queries.info import LadderInfo
     from pmpath.queries.listing import RoleList
@@ -437,4 +438,64 @@ def plan_result(result: Plan) -> dict[str, Any]:
         "signals_met": result.signals_met_count,
         "signals_total": result.signals_count,
         "signals_answered_on": result.signals_answered_on,
+    }
+
+
+def _value(value: Value) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _field_changes(changes: tuple[FieldChange, ...]) -> list[dict[str, Any]]:
+    return [{"field": c.field, "old": _value(c.old), "new": _value(c.new)} for c in changes]
+
+
+def _role_change(change: RoleChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "change": change.change,
+        "old": role_brief(change.old) if change.old else None,
+        "new": role_brief(change.new) if change.new else None,
+        "fields": _field_changes(change.fields),
+        "moves": [
+            {
+                "to": m.to,
+                "title": m.title,
+                "change": m.change,
+                "old": move(m.old) if m.old else None,
+                "new": move(m.new) if m.new else None,
+            }
+            for m in change.moves
+        ],
+        "competencies": [
+            {
+                "id": c.competency.id,
+                "name": c.competency.name,
+                "change": c.change,
+                "level_change": c.level.change,
+                "reworded": list(c.reworded),
+                "old": rating(c.level.before),
+                "new": rating(c.level.after),
+            }
+            for c in change.competencies
+        ],
+    }
+
+
+def ladder_diff(result: LadderDiff) -> dict[str, Any]:
+    return {
+        "old": result.old_name,
+        "new": result.new_name,
+        "differences": not result.empty,
+        "ladder": _field_changes(result.ladder),
+        "definitions": [
+            {
+                "section": d.section,
+                "key": d.key,
+                "name": d.name,
+                "change": d.change,
+                "fields": _field_changes(d.fields),
+            }
+            for d in result.definitions
+        ],
+        "roles": [_role_change(change) for change in result.roles],
     }

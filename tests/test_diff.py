@@ -1,0 +1,519 @@
+"""`pmpath diff OLD NEW`: what changed between two versions of a ladder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pmpath.queries.diff import SECTION_TITLES
+from tests.conftest import LADDERS, Run, installed_script, write_ladder
+from tests.test_match import brief
+
+REPO = Path(__file__).resolve().parent.parent
+# Relative to the checkout, where every test here runs: short enough not to wrap.
+OLD = "tests/ladders/diff/old.yaml"
+NEW = "tests/ladders/diff/new.yaml"
+HOSTILE = LADDERS / "publish_hostile.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def rating(
+    level: int | None, statements: tuple[str, ...] = (), examples: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    return {
+        "level": level,
+        "expectation": "\n".join(statements),
+        "statements": list(statements),
+        "examples": list(examples),
+        "not_yet": [],
+    }
+
+
+def move(to: str, kind: str, *ready_when: str) -> dict[str, Any]:
+    return {"to": to, "kind": kind, "ready_when": list(ready_when)}
+
+
+def field(name: str, old: Any, new: Any) -> dict[str, Any]:
+    return {"field": name, "old": old, "new": new}
+
+
+def definition(
+    section: str, key: str | int, name: str, change: str, *fields: dict[str, Any]
+) -> dict[str, Any]:
+    return {"section": section, "key": key, "name": name, "change": change, "fields": list(fields)}
+
+
+def competency(
+    cid: str, name: str, change: str, level_change: int | None, reworded: list[str], old: Any, new: Any
+) -> dict[str, Any]:
+    return {
+        "id": cid,
+        "name": name,
+        "change": change,
+        "level_change": level_change,
+        "reworded": reworded,
+        "old": old,
+        "new": new,
+    }
+
+
+def role(
+    change: str,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    fields: list[dict[str, Any]] = [],  # noqa: B006 - never changed
+    moves: list[dict[str, Any]] = [],  # noqa: B006
+    competencies: list[dict[str, Any]] = [],  # noqa: B006
+) -> dict[str, Any]:
+    found = new or old
+    assert found is not None
+    return {
+        "id": found["id"],
+        "change": change,
+        "old": old,
+        "new": new,
+        "fields": fields,
+        "moves": moves,
+        "competencies": competencies,
+    }
+
+
+HIRING = "Hiring and onboarding"
+
+EXPECTED = {
+    "old": OLD,
+    "new": NEW,
+    "differences": True,
+    "ladder": [
+        field("title", "Maker ladder", "Maker ladder 2"),
+        field("version", "1", "2"),
+        field("license", "CC-BY-4.0", "CC-BY-SA-4.0"),
+    ],
+    "definitions": [
+        definition("levels", 2, "Mid", "changed", field("label", "M2", "Mid")),
+        definition("levels", 4, "M4", "added"),
+        definition(
+            "tracks",
+            "ic",
+            "Individual contributor",
+            "changed",
+            field("title", "Individual", "Individual contributor"),
+        ),
+        definition("tracks", "management", "Management", "removed"),
+        definition("areas", "craft", "Craft", "changed", field("description", "", "Making things well.")),
+        definition("competencies", "hiring", HIRING, "changed", field("name", "Hiring", HIRING)),
+        definition("scale", 3, "Expert", "changed", field("name", "Strong", "Expert")),
+        definition(
+            "titles", "Team Lead", "Team Lead", "changed", field("roles", ["lead"], ["lead", "staff"])
+        ),
+    ],
+    "roles": [
+        role(
+            "changed",
+            brief("junior", "Junior Maker", 1, "M1", "ic"),
+            brief("junior", "Junior Maker", 1, "M1", "ic"),
+            fields=[
+                field("aliases", [], ["jr"]),
+                field("summary", "Starts out.", "Starts out small."),
+                field(
+                    "responsibilities",
+                    ["Build small things", "Ask for help"],
+                    ["Build small things", "Ask early"],
+                ),
+            ],
+            competencies=[
+                competency(
+                    "strategy",
+                    "Strategy",
+                    "raised",
+                    1,
+                    [],
+                    rating(1, ("Follows the plan.",)),
+                    rating(2, ("Follows the plan.",)),
+                ),
+                competency(
+                    "delivery",
+                    "Delivery",
+                    "reworded",
+                    0,
+                    ["expectation", "examples"],
+                    rating(2, ("Ships small pieces.",)),
+                    rating(2, ("Ships small pieces on time.",), ("A bug fix a week",)),
+                ),
+                competency("hiring", HIRING, "dropped", None, [], rating(1), None),
+            ],
+        ),
+        role(
+            "changed",
+            brief("maker", "Maker", 2, "M2", "ic"),
+            brief("maker", "Product Maker", 2, "Mid", "ic"),
+            fields=[field("title", "Maker", "Product Maker"), field("level_label", "M2", "Mid")],
+            moves=[
+                {
+                    "to": "lead",
+                    "title": "Lead Maker",
+                    "change": "signals",
+                    "old": move("lead", "promotion", "Leads others"),
+                    "new": move("lead", "promotion", "Leads others", "Hires well"),
+                },
+                {
+                    "to": "staff",
+                    "title": "Staff Maker",
+                    "change": "retyped",
+                    "old": move("staff", "promotion"),
+                    "new": move("staff", "lateral"),
+                },
+                {
+                    "to": "principal",
+                    "title": "Principal Maker",
+                    "change": "added",
+                    "old": None,
+                    "new": move("principal", "promotion"),
+                },
+                {
+                    "to": "old-role",
+                    "title": "Retired Role",
+                    "change": "removed",
+                    "old": move("old-role", "exit"),
+                    "new": None,
+                },
+            ],
+            competencies=[
+                competency("strategy", "Strategy", "lowered", -1, [], rating(2), rating(1)),
+                competency("hiring", HIRING, "added", None, [], None, rating(1)),
+            ],
+        ),
+        role(
+            "changed",
+            brief("lead", "Lead Maker", 3, "M3", "management"),
+            brief("lead", "Lead Maker", 4, "M4", "ic"),
+            fields=[
+                field("level", 3, 4),
+                field("level_label", "M3", "M4"),
+                field("track", ["management"], ["ic"]),
+            ],
+        ),
+        role(
+            "changed",
+            brief("staff", "Staff Maker", 3, "M3", "ic"),
+            brief("staff", "Staff Maker", 3, "M3", "ic"),
+            competencies=[
+                competency(
+                    "strategy",
+                    "Strategy",
+                    "changed",
+                    None,
+                    [],
+                    rating(None, ("Thinks ahead.",)),
+                    rating(3, ("Thinks ahead.",)),
+                )
+            ],
+        ),
+        role("added", None, brief("principal", "Principal Maker", 4, "M4", "ic")),
+        role("removed", brief("old-role", "Retired Role", 3, "M3", "ic"), None),
+    ],
+}
+
+
+def test_json_lists_every_kind_of_change_grouped_by_role(run: Run) -> None:
+    result = run("diff", OLD, NEW, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == EXPECTED
+
+
+def test_no_differences(run: Run) -> None:
+    bundled = "data/roles.yaml"
+    human = run("diff", bundled, bundled)
+    assert (human.exit_code, human.stdout) == (0, f"No differences between {bundled} and {bundled}.\n")
+    data = json.loads(run("diff", bundled, bundled, "--json").stdout)
+    assert data == {
+        "old": bundled,
+        "new": bundled,
+        "differences": False,
+        "ladder": [],
+        "definitions": [],
+        "roles": [],
+    }
+    markdown = run("diff", bundled, bundled, "-f", "markdown").stdout
+    assert markdown == f"# Ladder changes\n\nNo differences between {bundled} and {bundled}.\n"
+    assert run("diff", bundled, bundled, "--exit-code").exit_code == 0
+
+
+def test_exit_code_flag_reports_differences_as_git_diff_does(run: Run) -> None:
+    assert run("diff", OLD, NEW).exit_code == 0
+    result = run("diff", OLD, NEW, "--exit-code", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == EXPECTED  # the result is printed all the same
+    assert run("diff", OLD, OLD, "--exit-code").exit_code == 0
+
+
+def test_human_view_groups_changes_under_each_role(run: Run) -> None:
+    result = run("diff", OLD, NEW, env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0] == f"Changes from {OLD} to {NEW}"
+    headings = [line for line in lines if line and not line.startswith(" ")]
+    assert headings[1:] == [
+        "Roles",
+        "Junior Maker (junior) · level M1",
+        "Product Maker (maker) · level Mid",
+        "Lead Maker (lead) · level M4",
+        "Staff Maker (staff) · level M3",
+        "+ Principal Maker (principal) · level M4 · added",
+        "- Retired Role (old-role) · level M3 · removed",
+        "Ladder",
+        *SECTION_TITLES.values(),
+    ]
+    text = "\n".join(lines)
+    maker = text[text.index("Product Maker (maker)") : text.index("Lead Maker (lead) ·")]
+    for shown in (
+        "Title: Maker → Product Maker",
+        "~ promotion to Lead Maker (lead): other signals",
+        "+ Hires well",
+        "~ to Staff Maker (staff): promotion → lateral",
+        "+ promotion to Principal Maker (principal)",
+        "- exit to Retired Role (old-role)",
+        "▼ -1 lowered",
+        "+ added",
+    ):
+        assert shown in maker, shown
+    junior = text[: text.index("Product Maker (maker)")]
+    for shown in ("- Ask for help", "+ Ask early", "▲ +1 raised", "~ reworded: expectation, examples"):
+        assert shown in junior, shown
+    assert "Level: 3 → 4" in text and "Track: management → ic" in text
+    assert (
+        "Version: 1 → 2" in text and "+ M4 (4) added" in text and "- Management (management) removed" in text
+    )
+
+
+def test_raised_and_lowered_are_neither_met_green_nor_short_yellow(run: Run) -> None:
+    from pmpath.output import render_diff
+    from pmpath.output.render import MET_STYLE, SHORT_STYLE
+
+    styles = {str(render_diff.shift_text(1).style), str(render_diff.shift_text(-1).style)}
+    assert styles.isdisjoint({MET_STYLE, SHORT_STYLE, "red", "bold red"})
+
+
+def test_markdown_announcement(run: Run) -> None:
+    result = run("diff", OLD, NEW, "-f", "markdown")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith(
+        f"# Ladder changes\n\nFrom {OLD} to {NEW}.\n\n## Roles\n\n### Junior Maker (junior)\n"
+    )
+    assert "| Strategy | ▼ -1 lowered | Level 2 | Level 1 |" in text
+    assert "- Retyped: to Staff Maker (staff), promotion → lateral" in text
+    assert "### Retired Role (old-role)\n\nLevel M3. Removed role." in text
+
+
+def test_a_role_whose_id_changed_is_removed_and_added(run: Run, tmp_path: Path) -> None:
+    old = write_ladder(tmp_path, "roles:\n  - {id: pm, title: Product Manager, level: 1}\n", "old.yaml")
+    new = write_ladder(
+        tmp_path, "roles:\n  - {id: product-manager, title: Product Manager, level: 1}\n", "new.yaml"
+    )
+    data = json.loads(run("diff", str(old), str(new), "--json").stdout)
+    assert [(r["id"], r["change"]) for r in data["roles"]] == [
+        ("product-manager", "added"),
+        ("pm", "removed"),
+    ]
+
+
+# Markdown safety: hostile text on both sides, changed in every kind of place.
+CHANGES = (
+    ('title: "Evil | ladder', 'title: "Evil 2 [x](https://evil.example/) | ladder'),
+    ('version: "=HYPERLINK', 'version: "+HYPERLINK'),
+    ('label: "Two ](https://evil.example)"', 'label: "Two ![i](https://evil.example/i.png) | x"'),
+    ('title: "Senior PM](https://evil.example/login) [x | split"', 'title: "# Head | <b>x</b> ``` "'),
+    ('summary: "# Fake\\n', 'summary: "## Faker\\n'),
+    ('- "=CMD()"', '- "<script>alert(2)</script>"'),
+    (
+        'level: {level: 1, expectation: "=1+2"',
+        'level: {level: 2, expectation: "| a | b | [l](https://evil.example)"',
+    ),
+    ('ready_when: ["A lateral move', 'ready_when: ["```\\n# Fence\\n```", "A lateral move'),
+    ("        kind: apply", "        kind: lateral"),
+)
+
+
+def _hostile_pair(tmp_path: Path) -> tuple[Path, Path]:
+    text = HOSTILE.read_text(encoding="utf-8")
+    changed = text
+    for before, after in CHANGES:
+        assert before in changed, before
+        changed = changed.replace(before, after, 1)
+    changed += (
+        '  - id: added-role\n    title: "[Added](https://evil.example) <img src=x> | # h"\n    level: 1\n'
+    )
+    return HOSTILE, write_ladder(tmp_path, changed, "changed.yaml")
+
+
+def _headings(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def test_hostile_text_adds_no_markdown_element(run: Run, tmp_path: Path) -> None:
+    old, new = _hostile_pair(tmp_path)
+    assert run("validate", str(new)).exit_code == 0
+    data = json.loads(run("diff", str(old), str(new), "--json").stdout)
+    result = run("diff", str(old), str(new), "-f", "markdown")
+    assert result.exit_code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    unsafe = ("html", "link", "image", "code", "fence", "em_", "blockquote", "hr", "ordered_list", "s_")
+    found = [t for t in tokens for t in [t, *(t.children or [])] if t.type.startswith(unsafe)]
+    assert [t.content for t in found] == ["<br>"] * len(found)  # only the breaks in table cells
+    headings = _headings(tokens)
+    assert headings[0] == ("h1", "Ladder changes")
+    # One h3 per role that changed, and only the section headings as h2.
+    assert sum(tag == "h3" for tag, _ in headings) == len(data["roles"]) >= 3
+    assert {content for tag, content in headings if tag == "h2"} <= {
+        "Roles",
+        "Ladder",
+        *SECTION_TITLES.values(),
+    }
+    # Every table row keeps its four columns.
+    rows, cells = 0, 0
+    for token in tokens:
+        if token.type == "tr_open":
+            rows += 1
+        elif token.type in ("td_open", "th_open"):
+            cells += 1
+    assert rows >= 2 and cells == 4 * rows
+    shown = "".join(child.content for t in tokens for child in t.children or [] if child.type == "text")
+    for _, after in CHANGES[:7]:
+        text = after.split('"')[1] if '"' in after else after
+        assert " ".join(text.replace("\\n", " ").split()).split(" | ")[0] in shown, text
+
+
+def test_hostile_ladder_against_itself_has_no_differences(run: Run) -> None:
+    result = run("diff", str(HOSTILE), str(HOSTILE), "--exit-code")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("No differences between ")
+
+
+def test_invalid_side_gets_validates_messages(run: Run, tmp_path: Path) -> None:
+    bad = write_ladder(tmp_path, "roles:\n  - {id: a, title: A, level: 1}\n  - {id: a, title: B, level: 1}\n")
+    expected = run("validate", str(bad)).stdout.splitlines()[:-1]  # without the verdict line
+    assert expected
+    for args in ((str(bad), NEW), (OLD, str(bad))):
+        result = run("diff", *args)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr.splitlines() == expected
+
+
+def test_missing_file_as_for_a_missing_ladder(run: Run) -> None:
+    result = run("diff", "no-such.yaml", NEW)
+    assert (result.exit_code, result.stderr) == (1, "no-such.yaml: no such file\n")
+    assert run("--ladder", "no-such.yaml", "list").stderr == result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-", "-"), "only one of OLD and NEW can be '-' (stdin)"),
+        ((OLD, NEW, "--json", "-f", "markdown"), "give --json or -f, not both"),
+        ((OLD, NEW, "-f", "html"), "'html' is not one of 'markdown'"),
+        ((OLD,), "Missing argument 'NEW'"),
+    ],
+)
+def test_usage_errors(run: Run, args: tuple[str, ...], message: str) -> None:
+    result = run("diff", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_stdin_side(run: Run) -> None:
+    from typer.testing import CliRunner
+
+    from pmpath.cli.app import app
+
+    old_text = Path(OLD).read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["diff", "-", NEW, "--json"], input=old_text)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {**EXPECTED, "old": "<stdin>"}
+    result = CliRunner().invoke(app, ["diff", NEW, "-"], input="roles: 3\n")
+    assert result.exit_code == 1
+    assert result.stderr == "<stdin>:1: 'roles' must be a non-empty list, not a number\n"
+
+
+def test_stdin_is_bounded_like_a_ladder_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from pmpath.cli.app import app
+    from pmpath.ladder import reading
+
+    monkeypatch.setattr(reading, "MAX_BYTES", 1024)
+    text = "roles:\n" + "".join(f"  - {{id: r{i}, title: R{i}, level: 1}}\n" for i in range(40))
+    assert len(text.encode()) > 1024
+    result = CliRunner().invoke(app, ["diff", "-", NEW], input=text)
+    assert result.exit_code == 1
+    assert result.stderr == "<stdin>: input is larger than 0 MiB; refusing to read it\n"
+    within = "roles:\n  - {id: r, title: R, level: 1}\n"
+    assert CliRunner().invoke(app, ["diff", "-", str(LADDERS / "minimal.yaml")], input=within).exit_code == 0
+
+
+def test_git_show_piped_into_the_installed_command() -> None:
+    old_text = Path(OLD).read_text(encoding="utf-8")
+    done = subprocess.run(
+        [installed_script(), "diff", "-", NEW, "--exit-code", "--json"],
+        input=old_text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert (done.returncode, done.stderr) == (1, "")
+    assert json.loads(done.stdout) == {**EXPECTED, "old": "<stdin>"}
+    same = subprocess.run(
+        [installed_script(), "diff", NEW, NEW],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert (same.returncode, same.stdout) == (0, f"No differences between {NEW} and {NEW}.\n")
+
+
+def test_ladder_option_plays_no_part(run: Run) -> None:
+    result = run("--ladder", "no-such.yaml", "diff", OLD, NEW, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == EXPECTED
+
+
+def test_terminal_sees_hostile_text_escaped(run: Run, tmp_path: Path) -> None:
+    old, new = _hostile_pair(tmp_path)
+    changed = new.read_text(encoding="utf-8").replace("Exit \\u202e reversed", "Exit \\u202e flipped", 1)
+    new.write_text(changed, encoding="utf-8")
+    result = run("diff", str(old), str(new))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "Exit \\u202e flipped \\x07 bell \\x1b[31m red" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["diff", OLD, NEW],
+        ["diff", OLD, NEW, "--json", "--exit-code"],
+        ["diff", OLD, OLD, "--exit-code"],
+        ["diff", "no-such.yaml", NEW],
+        ["diff", OLD, NEW, "-f", "markdown"],
+        ["diff", "--help"],
+    ],
+)
+def test_fast_path_and_typer_agree(argv: list[str]) -> None:
+    from pmpath.cli import launcher
+    from tests.test_grammar import assert_same
+
+    fast = launcher.fast_call(argv, {}) is not None
+    assert fast == ("-f" not in argv and "--help" not in argv)
+    assert_same(argv, {"PMPATH_LADDER": None})
