@@ -475,6 +475,7 @@ class ExportFormat(str, enum.Enum):
     csv = "csv"
     json = "json"
     yaml = "yaml"
+    html = "html"
 
 
 @app.command()
@@ -489,17 +490,21 @@ def export(
         typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False),
     ] = None,
 ) -> int:
-    """Export the whole ladder: a wiki page, a diagram, a spreadsheet or data.
+    """Export the whole ladder: a wiki or web page, a diagram, a spreadsheet or data.
 
     markdown: a wiki-ready page. mermaid: a flowchart that renders on GitHub.
     dot: for Graphviz. csv: one row per role. json: the role objects of
-    'show --json'. yaml: a ladder file that loads back unchanged.
+    'show --json'. yaml: a ladder file that loads back unchanged. html: one
+    self-contained web page with an overview diagram, a competency matrix
+    and every role; it loads nothing and shows any ladder text as text.
 
     Examples:
 
       pmpath export -f markdown -o LADDER.md
 
       pmpath export -f dot | dot -Tsvg > ladder.svg
+
+      pmpath export -f html -o ladder.html
     """
     return commands.export(ladder_path(ctx), format_.value, output)
 
