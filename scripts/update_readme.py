@@ -17,9 +17,15 @@ markers is replaced by what the command prints (at 100 columns, no colour):
 `<!-- benchmark -->` ... `<!-- /benchmark -->` holds the latest figures of
 bench/run.py, from bench/results.json.
 
+`docs/html-export.png` is a screenshot of `pmpath export -f html` of the
+bundled ladder, taken with Chromium through Playwright where both are
+installed (and left as it is where they are not).
+
 Usage: python scripts/update_readme.py [--check]
-With --check, exit 1 (and change nothing) when the README is out of date; the
-SVG pictures are only written without --check.
+With --check, exit 1 (and change nothing) when the README is out of date or
+a picture it shows is missing; the pictures are only written without
+--check, and never compared: a screenshot is not the same byte for byte
+from one machine to the next.
 """
 
 from __future__ import annotations
@@ -160,6 +166,38 @@ def pictures() -> None:
         console.save_svg(str(ROOT / "docs" / f"{name}.svg"), title=title)
 
 
+SCREENSHOT = ROOT / "docs" / "html-export.png"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def screenshot() -> bool:
+    """The top of the bundled ladder's web page (its header and overview) as
+    a PNG, at a width the whole overview fits; False, changing nothing, where
+    Chromium or Playwright is missing."""
+    import tempfile
+
+    chromium = shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return False
+    if chromium is None:
+        return False
+    from pmpath.ladder.loading import load_ladder
+    from pmpath.output.html import to_html
+
+    with tempfile.TemporaryDirectory() as folder:
+        page_file = Path(folder) / "ladder.html"
+        page_file.write_text(to_html(load_ladder()), encoding="utf-8")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1840, "height": 1660}, color_scheme="light")
+            page.goto(page_file.as_uri())
+            page.screenshot(path=str(SCREENSHOT))
+            browser.close()
+    return True
+
+
 def main() -> int:
     current = README.read_text(encoding="utf-8")
     fresh = refresh(current)
@@ -167,9 +205,16 @@ def main() -> int:
         if fresh != current:
             print("README.md examples are out of date: run python scripts/update_readme.py")
             return 1
+        shown = re.findall(r"\]\((docs/[^)]+\.(?:png|svg))\)", current)
+        missing = [name for name in shown if not (ROOT / name).exists()]
+        if missing:
+            print(f"README.md shows pictures that are missing: {', '.join(missing)}")
+            return 1
         return 0
     README.write_text(fresh, encoding="utf-8")
     pictures()
+    if not screenshot():
+        print(f"update_readme.py: {SCREENSHOT.name} left as it is: it needs chromium and playwright")
     return 0
 
 

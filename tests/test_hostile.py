@@ -88,7 +88,7 @@ COMMANDS = [
     ["gap", "rung-a", "rung-c"],
     ["validate"],
 ]
-EXPORTS = ["markdown", "mermaid", "dot", "csv", "json", "yaml"]
+EXPORTS = ["markdown", "mermaid", "dot", "csv", "json", "yaml", "html"]
 
 
 @contextmanager

@@ -43,3 +43,23 @@ def test_a_missing_tool_is_named(update_readme: ModuleType, monkeypatch: pytest.
     with pytest.raises(SystemExit) as exit:
         update_readme.run("pmpath list --json | jq -r '.[].id'")
     assert "needs jq; install it" in str(exit.value.code)
+
+
+def test_check_names_a_missing_picture_and_never_compares_one(
+    update_readme: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n\n![a page](docs/page.png)\n", encoding="utf-8")
+    monkeypatch.setattr(update_readme, "README", readme)
+    monkeypatch.setattr(update_readme, "ROOT", tmp_path)
+    monkeypatch.setattr(update_readme.sys, "argv", ["update_readme.py", "--check"])
+    assert update_readme.main() == 1
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.png").write_bytes(b"any bytes at all")
+    assert update_readme.main() == 0
+
+
+def test_no_screenshot_without_chromium(update_readme: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(update_readme.shutil, "which", lambda name: None)
+    monkeypatch.setattr(update_readme, "SCREENSHOT", Path("/nonexistent/never-written.png"))
+    assert update_readme.screenshot() is False

@@ -13,7 +13,7 @@ from tests.conftest import installed_script
 from tests.test_launcher import run_entry
 from tests.test_process import clean_env
 
-FORMATS = "'markdown', 'mermaid', 'dot', 'csv', 'json', 'yaml'"
+FORMATS = "'markdown', 'mermaid', 'dot', 'csv', 'json', 'yaml', 'html'"
 
 
 def pmpath(*args: str, **env: str) -> tuple[int, str, str]:

@@ -475,6 +475,7 @@ class ExportFormat(str, enum.Enum):
     csv = "csv"
     json = "json"
     yaml = "yaml"
+    html = "html"
 
 
 class CsvLayout(str, enum.Enum):
@@ -516,20 +517,22 @@ def export(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
 ) -> int:
-    """Export the whole ladder: a wiki page, a diagram, a spreadsheet or data.
+    """Export the whole ladder: a wiki or web page, a diagram, a spreadsheet or data.
 
     markdown: a wiki-ready page. mermaid: a flowchart that renders on GitHub.
     dot: for Graphviz, a box per track and a rank per level. csv: one row per
     role (competency columns named competency:ID), or with --layout long one
     row per role and competency with its statements. json and yaml: the
-    ladder file itself, which loads back unchanged.
+    ladder file itself, which loads back unchanged. html: one self-contained
+    web page with an overview diagram, a competency matrix and every role; it
+    loads nothing and shows any ladder text as text.
 
     With -o and no -f, the file's extension gives the format: .md .markdown
-    .mmd .mermaid .dot .gv .csv .json .yaml .yml. An existing file is kept
-    unless --force is given; the ladder being read is never overwritten.
-    Exit 2 when -f and the extension disagree, the extension is unknown, or
-    -o names the ladder itself; exit 1 when the file exists or cannot be
-    written.
+    .mmd .mermaid .dot .gv .csv .json .yaml .yml .html .htm. An existing file
+    is kept unless --force is given; the ladder being read is never
+    overwritten. Exit 2 when -f and the extension disagree, the extension is
+    unknown, or -o names the ladder itself; exit 1 when the file exists or
+    cannot be written.
 
     Examples:
 
@@ -538,6 +541,8 @@ def export(
       pmpath export -f csv --layout long -o ratings.csv
 
       pmpath export -f dot | dot -Tsvg > ladder.svg
+
+      pmpath export -f html -o ladder.html
     """
     return commands.export(
         ladder_path(ctx),

@@ -1,5 +1,5 @@
 """The whole ladder in other formats: YAML and JSON (the data itself), CSV,
-and, from their own modules, Markdown, Mermaid and DOT.
+and, from their own modules, Markdown, Mermaid, DOT and HTML.
 
 Each function returns the complete text; nothing here prints or imports Rich.
 """
@@ -17,6 +17,7 @@ from pmpath.ladder.model import Ladder, Rating
 from pmpath.ladder.plain import ladder_data
 from pmpath.output import serialize
 from pmpath.output.diagrams import to_dot, to_mermaid
+from pmpath.output.html import to_html
 from pmpath.output.markdown import to_markdown
 
 
@@ -214,6 +215,7 @@ FORMATS: dict[str, Callable[[Ladder], str]] = {
     "csv": to_csv,
     "json": to_json,
     "yaml": to_yaml,
+    "html": to_html,
 }
 
 # The format an output file's name asks for (`export -o ladder.csv`). A format

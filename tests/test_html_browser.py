@@ -1,0 +1,151 @@
+"""export -f html in a real browser: Debian's chromium driven by Playwright.
+Skipped where either is missing; CI (.ci/run) installs both."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pmpath.ladder.loading import load_ladder
+from pmpath.ladder.reading import bundled_ladder_path
+from pmpath.output.html import to_html
+from tests.conftest import LADDERS
+
+playwright = pytest.importorskip("playwright.sync_api")
+if shutil.which("chromium") is None:
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = LADDERS / "publish_hostile.yaml"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page opened from a file, with what it asked for and said."""
+
+    def __init__(self, browser: Any, path: Path, **options: Any) -> None:
+        self.context = browser.new_context(**options)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        self.page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
+        self.page.on("dialog", self._dialog)
+        self.url = path.as_uri()
+        self.page.goto(self.url)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def shown_roles(self) -> list[str]:
+        return list(self.page.eval_on_selector_all("article.role:not([hidden])", "els => els.map(e => e.id)"))
+
+
+def exported(tmp_path: Path, ladder: Path) -> Path:
+    target = tmp_path / "ladder.html"
+    target.write_text(to_html(load_ladder(ladder)), encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def bundled(browser: Any, tmp_path: Path) -> Iterator[Visit]:
+    visit = Visit(browser, exported(tmp_path, bundled_ladder_path()))
+    yield visit
+    visit.context.close()
+
+
+def test_the_page_loads_nothing_and_logs_no_error(bundled: Visit) -> None:
+    bundled.page.wait_for_load_state("load")
+    assert bundled.requests == [bundled.url]
+    assert bundled.console == []
+
+
+def test_every_role_is_reached_from_the_overview(bundled: Visit) -> None:
+    page = bundled.page
+    boxes = page.locator("#overview a.role-box")
+    sections = page.eval_on_selector_all("article.role", "els => els.map(e => e.id)")
+    assert boxes.count() == len(sections) == len(load_ladder().roles)
+    reached = []
+    for i in range(boxes.count()):
+        boxes.nth(i).click()
+        target = page.evaluate("location.hash.slice(1)")
+        assert page.locator(f"article#{target}").is_visible()
+        reached.append(target)
+    assert sorted(reached) == sorted(sections)
+    assert bundled.console == []
+
+
+def test_the_filter_shows_the_roles_that_mention_every_word(bundled: Visit) -> None:
+    page = bundled.page
+    everyone = bundled.shown_roles()
+    page.fill("#filter-box", "growth")
+    shown = bundled.shown_roles()
+    assert 0 < len(shown) < len(everyone)
+    for role in everyone:
+        mentions = "growth" in page.locator(f"#{role}").text_content().lower()
+        assert (role in shown) == mentions
+    assert page.inner_text("#filter-count") == f"{len(shown)} of {len(everyone)} roles"
+    dimmed = page.eval_on_selector_all("#overview a.dim", "els => els.map(e => e.getAttribute('href'))")
+    assert sorted(dimmed) == sorted(f"#{role}" for role in everyone if role not in shown)
+    page.fill("#filter-box", "growth senior")
+    assert set(bundled.shown_roles()) < set(shown)
+    page.fill("#filter-box", "")
+    assert bundled.shown_roles() == everyone
+
+
+def test_without_javascript_the_page_is_whole_and_the_filter_hidden(browser: Any, tmp_path: Path) -> None:
+    visit = Visit(browser, exported(tmp_path, bundled_ladder_path()), java_script_enabled=False)
+    assert not visit.page.is_visible("#filter-box")
+    assert len(visit.shown_roles()) == len(load_ladder().roles)
+    visit.context.close()
+
+
+def test_a_hostile_ladder_shows_its_text_literally(browser: Any, tmp_path: Path) -> None:
+    visit = Visit(browser, exported(tmp_path, HOSTILE))
+    page = visit.page
+    page.wait_for_load_state("load")
+    title = "Evil | ladder </title><script>alert('title')</script>"
+    assert page.title() == title
+    assert page.inner_text("h1") == title
+    text = page.inner_text("body")
+    for shown in ("<script>alert('summary')</script>", "<iframe src=https://evil.example></iframe>"):
+        assert shown in text
+    assert "javascript:alert('source')" in page.inner_text("footer")
+    page.fill("#filter-box", "evil")  # the script runs on the hostile text too
+    for i in range(page.locator("#overview a.role-box").count()):
+        page.locator("#overview a.role-box").nth(i).click()
+    assert visit.dialogs == []
+    assert visit.requests == [visit.url]
+    assert visit.console == []
+    visit.context.close()
+
+
+def test_dark_mode_and_print_apply(browser: Any, tmp_path: Path) -> None:
+    visit = Visit(browser, exported(tmp_path, bundled_ladder_path()), color_scheme="dark")
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert visit.page.evaluate(background) == "rgb(20, 23, 28)"
+    visit.page.emulate_media(media="print")
+    assert visit.page.evaluate(background) == "rgb(255, 255, 255)"
+    assert not visit.page.is_visible("nav")
+    visit.context.close()
