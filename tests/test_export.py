@@ -81,6 +81,15 @@ def test_mermaid_export_is_exact_for_a_known_ladder(run: Run) -> None:
         '  subgraph track_1["management"]\n'
         '    r_lead_maker["Lead Maker"]\n'
         "  end\n"
+        '  level_0["Level 1"]\n'
+        '  level_1["Level 2"]\n'
+        '  level_2["Level 3"]\n'
+        "  level_0 ~~~ level_1 ~~~ level_2\n"
+        "  r_junior ~~~ level_1\n"
+        "  level_0 ~~~ r_maker\n"
+        "  r_maker ~~~ level_2\n"
+        "  level_1 ~~~ r_lead_maker\n"
+        "  level_1 ~~~ r_staff_maker\n"
         "  r_junior --> r_maker\n"
         "  r_maker --> r_lead_maker\n"
         "  r_maker --> r_staff_maker\n"
@@ -96,7 +105,7 @@ def test_mermaid_labels_are_quoted_text_only(run: Run, tmp_path: Path) -> None:
         json.dumps({"roles": [{"id": "a", "title": MERMAID_ATTACK, "level": 1}]}), encoding="utf-8"
     )
     label = (
-        '"A #quot;q#quot; #lt;b#gt; #37;#37;{init: {#quot;theme#quot;:#quot;dark#quot;}}#37;#37; '
+        '"A #quot;q#quot; #lt;b#gt; #37;#37;{init#58; {#quot;theme#quot;#58;#quot;dark#quot;}}#37;#37; '
         '#96;#96;#96;x #35;quot; #96;y#96;\\x1b[2J next"'
     )
     assert export(run, path, "mermaid") == f"flowchart BT\n  r_a[{label}]\n"
@@ -144,11 +153,11 @@ def test_markdown_export_is_a_wiki_page(run: Run) -> None:
     ]
     assert "```mermaid\nflowchart BT\n" in text
     for role in run_json(run, "list"):
-        assert f'### <a id="{role["id"]}"></a>{role["title"]}' in text
+        assert f"### {role['id']}\n\n**{role['title']}** · *Level " in text
     first = yaml.safe_load(bundled_ladder_path().read_text(encoding="utf-8"))["roles"][0]
     cell = first["competencies"]["product-strategy"]
     assert (
-        f"| Direction | Product strategy | {cell['level']} Aware | {'<br>'.join(cell['expectation'])} |"
+        f"| Direction | Product strategy | {cell['level']} Aware | {' · '.join(cell['expectation'])} |"
         in text
     )
 
@@ -162,7 +171,7 @@ def test_markdown_export_makes_hostile_text_inert(run: Run) -> None:
 @pytest.mark.parametrize(
     ("title", "shown"),
     [
-        ("Senior PM](https://evil.example/login) [x", "Senior PM\\](https://evil.example/login) \\[x"),
+        ("Senior PM](https://evil.example/login) [x", "Senior PM\\](https\\:\\//evil\\.example/login) \\[x"),
         ("# Fake", "\\# Fake"),
         ("a | b", "a \\| b"),
         ("```", "\\`\\`\\`"),

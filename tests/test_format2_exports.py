@@ -220,7 +220,7 @@ def test_markdown_metadata_sits_under_the_title(run: Run) -> None:
     assert text.startswith(
         "# Builders' ladder\n\n"
         "- **Version:** 2026\\.2\n"
-        "- **Source:** [https://example.org/builders-ladder](https://example.org/builders-ladder)\n"
+        "- **Source:** [https\\:\\//example\\.org/builders-ladder](https\\:\\//example\\.org/builders-ladder)\n"
         "- **Licence:** CC-BY-4.0\n\n"
         "How engineers grow at a small software company, on two tracks.\n\n## Overview\n"
     )
@@ -229,14 +229,17 @@ def test_markdown_metadata_sits_under_the_title(run: Run) -> None:
 @pytest.mark.parametrize(
     ("source", "shown"),
     [
-        ("https://example.org/a_b", "[https://example.org/a\\_b](https://example.org/a\\_b)"),
-        ("HTTP://EXAMPLE.ORG/x", "[HTTP://EXAMPLE.ORG/x](HTTP://EXAMPLE.ORG/x)"),
+        ("https://example.org/a_b", "[https\\:\\//example\\.org/a\\_b](https\\:\\//example\\.org/a\\_b)"),
+        ("HTTP://EXAMPLE.ORG/x", "[HTTP\\:\\//EXAMPLE\\.ORG/x](HTTP\\:\\//EXAMPLE\\.ORG/x)"),
         ("javascript:alert(1)", "javascript:alert(1)"),
-        ("https://example.org/)[x](javascript:alert(1)", "https://example.org/)\\[x\\](javascript:alert(1)"),
-        ("https://example.org/a b", "https://example.org/a b"),
-        ("https://evil.example/<script>", "https://evil.example/\\<script\\>"),
+        (
+            "https://example.org/)[x](javascript:alert(1)",
+            "https\\:\\//example\\.org/)\\[x\\](javascript:alert(1)",
+        ),
+        ("https://example.org/a b", "https\\:\\//example\\.org/a b"),
+        ("https://evil.example/<script>", "https\\:\\//evil\\.example/\\<script\\>"),
         ("A book, 2024, page 12", "A book, 2024, page 12"),
-        ("ftp://example.org/ladder", "ftp://example.org/ladder"),
+        ("ftp://example.org/ladder", "ftp\\:\\//example\\.org/ladder"),
     ],
 )
 def test_markdown_links_the_source_only_when_it_is_a_web_address(
@@ -318,7 +321,7 @@ def test_markdown_competency_table_has_statements_examples_and_not_yet(run: Run)
         "| People | Mentoring | 2 Capable | Mentors one or two engineers. |  | Only answers questions when asked. |\n"
     ) in text
     assert (
-        "| Craft | Delivery | 2 Capable | Ships features of a few weeks.<br>Writes the tests that catch regressions. |"
+        "| Craft | Delivery | 2 Capable | Ships features of a few weeks. · Writes the tests that catch regressions. |"
         in text
     )
 
@@ -328,7 +331,7 @@ def test_markdown_words_only_ladder_has_no_level_column(run: Run) -> None:
     assert "| Level |" not in text.split("## Roles")[1]
     assert (
         "| Competency | What it looks like | Not yet |\n| --- | --- | --- |\n"
-        "| Empathy | Listens before answering.<br>Keeps a calm tone with upset customers. |  |\n"
+        "| Empathy | Listens before answering. · Keeps a calm tone with upset customers. |  |\n"
         "| Product knowledge | Knows the main features and where the guides are. "
         "| Escalates questions the guides already answer. |\n"
     ) in text
@@ -345,7 +348,7 @@ def test_markdown_a_cell_in_words_in_a_ladder_with_levels_has_an_empty_level(
     )
     text = export(run, path, "markdown")
     assert "| A | 1 One |  |\n| B |  | In words. |\n" in text
-    assert '### <a id="s"></a>S\n\n*Level 2*\n\n**Leads to:** —\n' in text
+    assert "### s\n\n**S** · *Level 2*\n\n**Leads to:** —\n" in text
 
 
 HOSTILE_CELLS = {
@@ -354,6 +357,7 @@ HOSTILE_CELLS = {
     "break": ("one<br>two", "one\\<br\\>two"),
     "newline": ("one\ntwo", "one two"),
     "link": ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+    "autolink": ("see https://evil.example", "see https\\:\\//evil\\.example"),
     "escape": ("\x1b[2J", "\\\\x1b\\[2J"),
 }
 
@@ -386,16 +390,16 @@ def test_markdown_statements_examples_and_not_yet_stay_text(
         ],
     }
     page = export(run, write_ladder(tmp_path, json.dumps(data)), "markdown")
-    assert f"| {shown} | C | 1 One | {shown}<br>second | {shown} | {shown}<br>{shown} |" in page
+    assert f"| {shown} | C | 1 One | {shown} · second | {shown} | {shown} · {shown} |" in page
     assert f"- **Version:** {shown}\n- **Licence:** {shown}\n" in page
     assert f"| L1 | 1 | {shown} |" in page
     assert f"| {shown} | {shown} | [A](#a) |" in page
     assert f"**{shown}**: {shown}\n\n- **C**" in page
     assert f"- **{shown}** → [A](#a): {shown}\n" in page
     assert f"- [B](#b), ready when:\n  - {shown}\n" in page
-    # The only raw HTML is the page's own: anchors, and line breaks inside cells.
+    # No raw HTML at all, so that renderers in safe mode show the same page.
     before, _, after = page.partition("```mermaid")
-    assert raw_tags(before + after.partition("```")[2]) == {"a", "/a", "br"}
+    assert raw_tags(before + after.partition("```")[2]) == set()
 
 
 def raw_tags(page: str) -> set[str]:
@@ -413,7 +417,7 @@ def test_mermaid_draws_moves_by_kind_and_shared_rungs_in_a_box_of_their_own(run:
     assert export(run, DUAL, "mermaid") == (
         "flowchart BT\n"
         "  %% Version: 2026.2 · Licence: CC-BY-4.0 · Source: https://example.org/builders-ladder\n"
-        '  subgraph track_0["Shared: Individual contributor, Management"]\n'
+        '  subgraph track_0["Shared#58; Individual contributor, Management"]\n'
         '    r_junior["Junior Engineer"]\n'
         '    r_intermediate["Engineer"]\n'
         '    r_senior_1["Senior Engineer 1"]\n'
@@ -429,6 +433,31 @@ def test_mermaid_draws_moves_by_kind_and_shared_rungs_in_a_box_of_their_own(run:
         '    r_director["Director of Engineering"]\n'
         "  end\n"
         '  r_founder["Founder"]\n'
+        '  level_0["Level 1 · Junior"]\n'
+        '  level_1["Level 2 · Intermediate"]\n'
+        '  level_2["Level 3 · Senior 1"]\n'
+        '  level_3["Level 4 · Senior 2"]\n'
+        '  level_4["Level 5 · Lead"]\n'
+        '  level_5["Level 6 · Senior Lead"]\n'
+        '  level_6["Level 7"]\n'
+        "  level_0 ~~~ level_1 ~~~ level_2 ~~~ level_3 ~~~ level_4 ~~~ level_5 ~~~ level_6\n"
+        "  r_junior ~~~ level_1\n"
+        "  level_0 ~~~ r_intermediate\n"
+        "  r_intermediate ~~~ level_2\n"
+        "  level_1 ~~~ r_senior_1\n"
+        "  r_senior_1 ~~~ level_3\n"
+        "  level_2 ~~~ r_senior_2\n"
+        "  r_senior_2 ~~~ level_4\n"
+        "  level_3 ~~~ r_staff\n"
+        "  r_staff ~~~ level_5\n"
+        "  level_4 ~~~ r_principal\n"
+        "  r_principal ~~~ level_6\n"
+        "  level_3 ~~~ r_engineering_manager\n"
+        "  r_engineering_manager ~~~ level_5\n"
+        "  level_4 ~~~ r_senior_manager\n"
+        "  r_senior_manager ~~~ level_6\n"
+        "  level_5 ~~~ r_director\n"
+        "  level_5 ~~~ r_founder\n"
         "  r_junior --> r_intermediate\n"
         "  r_intermediate --> r_senior_1\n"
         "  r_senior_1 --> r_senior_2\n"

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pmpath.queries.plan import focus_rule
 from tests.conftest import LADDERS, Run, bundled_role, installed_script, run_json, write_ladder
 from tests.test_grammar import assert_same
+from tests.test_markdown_safety import gfm
 from tests.test_process import clean_env, run_on_terminal
 
 REPO = Path(__file__).resolve().parent.parent
@@ -392,10 +392,10 @@ HOSTILE_TEXTS = (
     "+ plus",
     "> quote",
     "&amp; &#65;",
-    "<https://example.com>",
+    "<https://example.com> https://example.com/a, www.example.com and example.com/b",
     "---",
     "Title\n===",
-    "~~gone~~",
+    "~~gone~~ $x^2$ and a note[^1]",
 )
 
 
@@ -463,7 +463,7 @@ def test_markdown_is_safe_for_any_ladder_text(run: Run, tmp_path: Path) -> None:
     heading, emphasis, code, list or HTML comes from the ladder's text, which
     reads back literally."""
     plain = tuple(f"word{i}" for i in range(len(HOSTILE_TEXTS)))
-    parser = MarkdownIt("commonmark")
+    parser = gfm()
     hostile_tokens = parser.parse(_markdown(run, tmp_path, HOSTILE_TEXTS, "hostile"))
     assert _shape(hostile_tokens) == _shape(parser.parse(_markdown(run, tmp_path, plain, "plain")))
     text = _plain(hostile_tokens)

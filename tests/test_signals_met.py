@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from tests.conftest import Run, assess_here, bundled_role, installed_script, run_json, write_ladder
+from tests.test_markdown_safety import gfm
 
 REPO = Path(__file__).resolve().parent.parent
 MY_LEVELS = str(REPO / "docs" / "my-levels.yaml")
@@ -183,10 +183,10 @@ def test_markdown_task_items_stay_literal(run: Run, tmp_path: Path) -> None:
         "- [ ] \\[ \\] an empty box",
         "- [x] \\] \\[x\\] closes a box",
         "- [x] \\- \\[x\\] nested",
-        "- [ ] \\[x\\](https://example.com)",
+        "- [ ] \\[x\\](https\\:\\//example\\.com)",
         "- [ ] \\<b\\>bold\\</b\\>",
     ]
-    tokens = MarkdownIt("commonmark").parse(markdown)
+    tokens = gfm().parse(markdown)
     assert not any(t.type.startswith(("html", "link", "image", "code")) for t in tokens)
     for token in tokens:
         assert not any(c.type.startswith(("html", "link", "image")) for c in token.children or [])

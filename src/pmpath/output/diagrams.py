@@ -7,6 +7,11 @@ Moves are drawn by kind: a promotion is a plain arrow; lateral, apply and exit
 moves are labelled with their kind and drawn dotted, dashed or thick. A rung
 that several tracks share sits in a box of its own in Mermaid, named after
 all of them.
+
+Mermaid has no rank constraint, so its levels line up through an axis: a
+node per level, chained bottom to top by invisible links (`~~~`), and each
+role held by invisible links between the levels below and above its own.
+A move between two roles of one level still lifts one of them a row.
 """
 
 from __future__ import annotations
@@ -42,6 +47,11 @@ def _mermaid_id(role_id: str) -> str:
 # `%%{init}%%` directives), backticks (Markdown strings, and the fence of a
 # Markdown page around the diagram), quotes and tags become entities too.
 _MERMAID_ENTITIES = {"#": "#35;", '"': "#quot;", "%": "#37;", "`": "#96;", "<": "#lt;", ">": "#gt;"}
+# In a label, also `&` (labels are HTML) and `:`: before parsing, Mermaid cuts
+# the last `;` off any line where `style` or `classDef` comes before a `:` and
+# a `#`, which would break the entities of a title such as `<style>a:b</style>`.
+# A comment has no entities to break.
+_LABEL_ENTITIES = {"&": "#38;", ":": "#58;"}
 
 
 def _mermaid_escape(text: str) -> str:
@@ -52,7 +62,9 @@ def _mermaid_escape(text: str) -> str:
 
 
 def _mermaid_text(text: str) -> str:
-    return f'"{_mermaid_escape(text)}"'
+    """Ladder text as a quoted label (see `_mermaid_escape` and `_LABEL_ENTITIES`)."""
+    label = "".join(_LABEL_ENTITIES.get(char, char) for char in _mermaid_escape(text))
+    return f'"{label}"'
 
 
 def _about(ladder: Ladder) -> list[str]:
@@ -75,10 +87,34 @@ def _box_name(ladder: Ladder, tracks: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else "Shared: " + ", ".join(names)
 
 
+def _level_name(level: int, label: str) -> str:
+    """'Level 4 · Senior 2' where the ladder names the level, else 'Level 4'."""
+    return f"Level {level} · {label}" if label else f"Level {level}"
+
+
+def _level_axis(ladder: Ladder) -> list[str]:
+    """A node per level, bottom to top, and the invisible links that hold
+    each role between the level below its own and the level above."""
+    levels = sorted({role.level for role in ladder.roles})
+    if len(levels) < 2:
+        return []
+    names = {name.level: name.label for name in ladder.levels}
+    row = {level: f"level_{number}" for number, level in enumerate(levels)}
+    lines = [f"  {row[n]}[{_mermaid_text(_level_name(n, names.get(n, '')))}]" for n in levels]
+    lines.append("  " + " ~~~ ".join(row.values()))
+    for role in ladder.roles:
+        place = levels.index(role.level)
+        if place > 0:
+            lines.append(f"  {row[levels[place - 1]]} ~~~ {_mermaid_id(role.id)}")
+        if place < len(levels) - 1:
+            lines.append(f"  {_mermaid_id(role.id)} ~~~ {row[levels[place + 1]]}")
+    return lines
+
+
 def to_mermaid(ladder: Ladder) -> str:
     """A flowchart, bottom to top, with a box per track (and one per set of
-    tracks sharing rungs); renders on GitHub. The version, licence and
-    source, when the ladder has them, are in a comment."""
+    tracks sharing rungs) and an axis of levels; renders on GitHub. The
+    version, licence and source, when the ladder has them, are in a comment."""
     lines = ["flowchart BT"]
     if about := _about(ladder):
         lines.append(f"  %% {_mermaid_escape(' · '.join(about))}")
@@ -90,6 +126,7 @@ def to_mermaid(ladder: Ladder) -> str:
         lines += [f"{indent}{_mermaid_id(r.id)}[{_mermaid_text(r.title)}]" for r in roles]
         if tracks:
             lines.append("  end")
+    lines += _level_axis(ladder)
     lines += [
         f"  {_mermaid_id(r.id)} {_MERMAID_LINKS[move.kind]} {_mermaid_id(move.to)}"
         for r in ladder.roles

@@ -1,14 +1,20 @@
 """The ladder as a wiki page in Markdown.
 
 Ladder text goes through `_md` and nowhere else, so it never becomes Markdown
-syntax or HTML. What this module writes around it (headings, `|` between
-cells, `<br>` between statements in a cell, links to role ids, which the
-loader only accepts in kebab-case) is its own.
+syntax or HTML: the one escaping serves inline text, table cells and the
+title's heading, since it escapes `|` everywhere. What this module writes
+around it (headings, `|` between cells, links, the fence around the diagram)
+is its own, and holds no HTML, so a renderer in safe mode shows the same page.
+
+Links go to headings, by the ids renderers give them (GitHub's slugs): each
+role's heading is its id, kebab-case as the loader checks, so its slug is the
+id itself, or the id with `-1` when an earlier heading took it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, MOVE_KINDS, PROSE_FIELDS
@@ -16,21 +22,27 @@ from pmpath.ladder.model import Ladder, Rating, Role
 from pmpath.output.diagrams import to_mermaid
 from pmpath.output.escape import escape_controls
 
-# Inline syntax anywhere in a line: code, emphasis, links and images, HTML and
-# entities, table pipes, strikethrough, headings' hashes.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
+# What is escaped with a backslash. Anywhere in a line: code, emphasis, links,
+# images and footnotes, HTML and entities, table pipes, strikethrough, math,
+# headings' hashes and e-mail addresses. And what GFM renderers would link by
+# themselves: a scheme's `://`, `//host`, and a dot between a word and a letter
+# (a domain name: www.example.com, example.com).
+_ESCAPED = re.compile(r"[\\`*_\[\]<>&|~#$@]|[:/](?=/)|(?<=\w)\.(?=[^\W\d_])")
 # Block syntax that only counts at the start of a line: list markers, setext
 # underlines, and ordered lists (whose `.` or `)` is escaped: a digit cannot be).
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 # A source shown as a link: http(s) only, and nothing that ends a link's
 # destination early (space, parentheses, angle brackets) or is invisible.
 _WEB_ADDRESS = re.compile(r"https?://[^\s()<>\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+# Where a link to a role's heading goes, until the page's headings are known:
+# NUL cannot come from a ladder (escape_controls shows it as \x00).
+_TO_ROLE = re.compile("\x00([a-z0-9-]+)\x00")
 
 
 def _md(text: str) -> str:
     """Ladder text as literal Markdown on one line: every character that could
     start Markdown syntax or HTML is backslash-escaped."""
-    escaped = _INLINE.sub(r"\\\1", " ".join(escape_controls(text).split()))
+    escaped = _ESCAPED.sub(lambda found: "\\" + found.group(), " ".join(escape_controls(text).split()))
     escaped = _ORDERED.sub(r"\1\\\2", escaped)
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
@@ -52,8 +64,43 @@ def md_task_item(text: str, done: bool) -> str:
     return f"- [{'x' if done else ' '}] {_md(text)}"
 
 
+def github_slug(text: str) -> str:
+    """The id GitHub gives a heading that reads `text`: lower case, without
+    punctuation or symbols but `-` and `_`, each space a `-`."""
+    kept = (c for c in text.lower() if c in " -_" or unicodedata.category(c)[0] in "LMN")
+    return "".join(kept).replace(" ", "-")
+
+
+def _heading_ids(lines: list[str]) -> dict[str, str]:
+    """The id of each role's heading (`### role-id`), counting every heading of
+    the page before it as GitHub does: a slug already taken gets `-1`, `-2`..."""
+    taken: dict[str, int] = {}
+    found = {}
+    for line in lines:
+        hashes, _, text = line.partition(" ")
+        if not hashes or hashes.strip("#"):
+            continue
+        slug = base = github_slug(text)  # the backslashes of escapes are dropped like any punctuation
+        while slug in taken:
+            taken[base] += 1
+            slug = f"{base}-{taken[base]}"
+        taken[slug] = 0
+        if hashes == "###":
+            found[text] = slug
+    return found
+
+
+def _fenced(info: str, body: str) -> list[str]:
+    """A fenced code block whose fence is longer than any run of backticks
+    in the body, so nothing in it can close the block."""
+    longest = max((len(run) for run in re.findall("`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + info, body.rstrip("\n"), fence]
+
+
 def _link(role: Role) -> str:
-    return f"[{_md(role.title)}](#{role.id})"
+    """A link to the role's heading, whose id is filled in by `to_markdown`."""
+    return f"[{_md(role.title)}](#\x00{role.id}\x00)"
 
 
 def _links(ladder: Ladder, ids: Iterable[str]) -> str:
@@ -88,8 +135,9 @@ def _list_item(text: str) -> str:
 
 
 def _statements(texts: Iterable[str]) -> str:
-    """Several texts in one table cell, one per line."""
-    return "<br>".join(_md(text) for text in texts)
+    """Several texts in one table cell, between dots (a line break would
+    take HTML, which renderers in safe mode show as text)."""
+    return " · ".join(_md(text) for text in texts)
 
 
 def _metadata(ladder: Ladder) -> list[str]:
@@ -229,7 +277,7 @@ def _role_markdown(ladder: Ladder, role: Role) -> list[str]:
         facts.append(f"{', '.join(_md(name) for name in names)} track{'s' if len(names) > 1 else ''}")
     if role.aliases:
         facts.append("also: " + ", ".join(_md(a) for a in role.aliases))
-    lines = [f'### <a id="{role.id}"></a>{_md(role.title)}', "", f"*{' · '.join(facts)}*", ""]
+    lines = [f"### {role.id}", "", f"**{_md(role.title)}** · *{' · '.join(facts)}*", ""]
     if role.summary:  # the lead paragraph, under no heading
         lines += [_md(role.summary), ""]
     for spec in PROSE_FIELDS:
@@ -264,7 +312,7 @@ def to_markdown(ladder: Ladder) -> str:
         f"| {_links(ladder, role.next)} |"
         for role in ladder.roles
     ]
-    lines += ["", "## The ladder at a glance", "", "```mermaid", to_mermaid(ladder).rstrip(), "```", ""]
+    lines += ["", "## The ladder at a glance", "", *_fenced("mermaid", to_mermaid(ladder)), ""]
     lines += _levels(ladder)
     lines += _tracks(ladder)
     if ladder.scale:
@@ -276,4 +324,5 @@ def to_markdown(ladder: Ladder) -> str:
     lines += ["## Roles", ""]
     for role in ladder.roles:
         lines += _role_markdown(ladder, role)
-    return "\n".join(lines).rstrip() + "\n"
+    ids = _heading_ids(lines)
+    return _TO_ROLE.sub(lambda to: ids[to.group(1)], "\n".join(lines)).rstrip() + "\n"
