@@ -231,6 +231,12 @@ def test_json_lists_every_kind_of_change_grouped_by_role(run: Run) -> None:
     assert json.loads(result.stdout) == EXPECTED
 
 
+def _md_name(path: str) -> str:
+    """A file name as the Markdown writes it: its dots escaped, so that GFM
+    does not link it as a domain."""
+    return path.replace(".", "\\.")
+
+
 def test_no_differences(run: Run) -> None:
     bundled = "data/roles.yaml"
     human = run("diff", bundled, bundled)
@@ -245,7 +251,8 @@ def test_no_differences(run: Run) -> None:
         "roles": [],
     }
     markdown = run("diff", bundled, bundled, "-f", "markdown").stdout
-    assert markdown == f"# Ladder changes\n\nNo differences between {bundled} and {bundled}.\n"
+    name = _md_name(bundled)
+    assert markdown == f"# Ladder changes\n\nNo differences between {name} and {name}.\n"
     assert run("diff", bundled, bundled, "--exit-code").exit_code == 0
 
 
@@ -309,7 +316,7 @@ def test_markdown_announcement(run: Run) -> None:
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith(
-        f"# Ladder changes\n\nFrom {OLD} to {NEW}.\n\n## Roles\n\n### Junior Maker (junior)\n"
+        f"# Ladder changes\n\nFrom {_md_name(OLD)} to {_md_name(NEW)}.\n\n## Roles\n\n### Junior Maker (junior)\n"
     )
     assert "| Strategy | ▼ -1 lowered | Level 2 | Level 1 |" in text
     assert "- Retyped: to Staff Maker (staff), promotion → lateral" in text
