@@ -149,3 +149,53 @@ def test_dark_mode_and_print_apply(browser: Any, tmp_path: Path) -> None:
     assert visit.page.evaluate(background) == "rgb(255, 255, 255)"
     assert not visit.page.is_visible("nav")
     visit.context.close()
+
+
+def test_printing_from_dark_mode_prints_dark_labels_on_white(browser: Any, tmp_path: Path) -> None:
+    visit = Visit(browser, exported(tmp_path, bundled_ladder_path()), color_scheme="dark")
+    page = visit.page
+    label = "getComputedStyle(document.querySelector('svg.overview .legend text')).fill"
+    assert page.evaluate(label) == "rgb(231, 234, 238)"  # light text on the dark screen
+    page.emulate_media(color_scheme="dark", media="print")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    fills = page.eval_on_selector_all("svg.overview text", "els => els.map(e => getComputedStyle(e).fill)")
+    assert fills and set(fills) <= {"rgb(27, 31, 36)", "rgb(79, 88, 99)"}  # text and muted, light scheme
+    bands = page.eval_on_selector_all(
+        "svg.overview rect.band", "els => els.map(e => getComputedStyle(e).fill)"
+    )
+    assert set(bands) == {"rgb(255, 255, 255)", "rgb(246, 247, 249)"}
+    visit.context.close()
+
+
+def test_a_filtered_page_prints_every_role_and_every_matrix_row(bundled: Visit) -> None:
+    page = bundled.page
+    roles = len(load_ladder().roles)
+    visible = (
+        "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length > 0).length"
+    )
+    page.fill("#filter-box", "growth")
+    assert 0 < page.evaluate(visible, "article.role") < roles
+    assert 0 < page.evaluate(visible, "#matrix tbody tr") < roles
+    page.emulate_media(media="print")
+    assert page.evaluate(visible, "article.role") == roles
+    assert page.evaluate(visible, "#matrix tbody tr") == roles
+    opacities = page.eval_on_selector_all(
+        "#overview a.role-box", "els => els.map(e => getComputedStyle(e).opacity)"
+    )
+    assert set(opacities) == {"1"}
+
+
+def test_a_role_box_focused_from_the_keyboard_shows_it(bundled: Visit) -> None:
+    page = bundled.page
+    focused = "document.activeElement.matches('#overview a.role-box')"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused):
+            break
+    assert page.evaluate(focused)
+    style = page.evaluate(
+        "(() => { const a = getComputedStyle(document.activeElement);"
+        " const r = getComputedStyle(document.activeElement.querySelector('rect'));"
+        " return [a.outlineStyle, a.outlineWidth, r.stroke, r.strokeWidth]; })()"
+    )
+    assert style == ["solid", "3px", "rgb(179, 89, 0)", "3px"]

@@ -22,8 +22,9 @@ from pmpath.ladder.plain import ladder_data
 from pmpath.ladder.reading import bundled_ladder_path
 from pmpath.output import svg_overview
 from pmpath.output.escape import escape_controls
-from pmpath.output.html import to_html
-from pmpath.output.html_style import PALETTES
+from pmpath.output.html import heat_steps, to_html
+from pmpath.output.html_style import HEAT_STEPS, PALETTES
+from pmpath.output.html_text import esc, role_anchor
 from tests.conftest import LADDERS, SMALL, Run, installed_script, write_ladder
 from tests.test_process import clean_env
 
@@ -132,6 +133,11 @@ def test_a_hostile_ladder_adds_no_element_attribute_or_link() -> None:
     assert "<script>alert" not in text and "&lt;script&gt;alert(&#x27;title&#x27;)" in text
 
 
+def test_html_text_escapes_markup_quotes_and_controls() -> None:
+    assert esc("<a href='x'>&\x1b[31m") == "&lt;a href=&#x27;x&#x27;&gt;&amp;\\x1b[31m"
+    assert role_anchor('pm"><b') == "role-pm&quot;&gt;&lt;b"
+
+
 def test_the_policy_allows_exactly_the_page_own_style_and_script() -> None:
     _, _, page = page_of(SMALL)
     (meta,) = [m for m in page.named("meta") if m.get("http-equiv") == "Content-Security-Policy"]
@@ -192,6 +198,29 @@ def test_the_matrix_shades_each_level_and_shows_its_number() -> None:
     assert {number for _, number in cells} == {
         str(r.level) for role in ladder.roles for r in role.competencies.values() if r.level is not None
     }
+
+
+def test_each_level_of_the_bundled_scale_has_a_shade_of_its_own() -> None:
+    ladder, text, _ = page_of(bundled_ladder_path())
+    cells = set(re.findall(r'<td class="heat(\d+)">(?:<details><summary>)?(\d+)', text))
+    shade_of = {int(number): int(shade) for shade, number in cells}
+    assert len(shade_of) == len(cells)  # one shade per level, wherever it shows
+    assert sorted(shade_of) == [step.level for step in ladder.scale] == [1, 2, 3, 4, 5]
+    shades = [shade_of[level] for level in sorted(shade_of)]
+    assert shades == sorted(set(shades)) and shades[0] == 1 and shades[-1] == HEAT_STEPS
+
+
+@pytest.mark.parametrize("count", range(1, 3 * HEAT_STEPS))
+def test_any_length_of_scale_shades_in_order_from_pale_to_deep(count: int) -> None:
+    levels = [10 * i for i in range(count)]  # ranks count, not values
+    steps = [heat_steps(levels)[level] for level in levels]
+    assert steps == sorted(steps) and steps[-1] == HEAT_STEPS
+    assert set(steps) <= set(range(1, HEAT_STEPS + 1))
+    if count <= HEAT_STEPS:
+        assert len(set(steps)) == count and (count == 1 or steps[0] == 1)
+    else:  # every step used, shared out evenly
+        runs = [steps.count(step) for step in range(1, HEAT_STEPS + 1)]
+        assert max(runs) - min(runs) <= 1
 
 
 def test_a_ladder_in_words_shows_its_statements_on_expand() -> None:
@@ -300,11 +329,24 @@ def contrast(a: str, b: str) -> float:
 @pytest.mark.parametrize("scheme", sorted(PALETTES))
 def test_text_has_aa_contrast_in_both_schemes(scheme: str) -> None:
     p = PALETTES[scheme]
-    backgrounds = ["bg", "box", "band", *(f"heat{i}" for i in range(5))]
-    assert min(contrast(p["fg"], p[bg]) for bg in backgrounds) >= 4.5
+    assert min(contrast(p["fg"], p[bg]) for bg in ("bg", "box", "band")) >= 4.5
+    heat = [f"heat{i}" for i in range(1, HEAT_STEPS + 1)]
+    assert min(contrast(p[f"{shade}-text"], p[shade]) for shade in heat) >= 4.5
     assert min(contrast(p[text], p[bg]) for text in ("muted", "link") for bg in ("bg", "band")) >= 4.5
     assert contrast(p["focus"], p["bg"]) >= 3 and contrast(p["focus"], p["box"]) >= 3
     assert min(contrast(p[kind], p["bg"]) for kind in ("promotion", "lateral", "apply", "exit")) >= 3
+    # a box's edge against its fill and against the page around it (WCAG 1.4.11)
+    assert min(contrast(p["line"], p[around]) for around in ("box", "bg", "band")) >= 3
+
+
+@pytest.mark.parametrize("scheme", sorted(PALETTES))
+def test_neighbouring_heat_shades_are_told_apart_in_both_schemes(scheme: str) -> None:
+    p = PALETTES[scheme]
+    shades = [p[f"heat{i}"] for i in range(1, HEAT_STEPS + 1)]
+    assert min(contrast(a, b) for a, b in pairwise(shades)) >= 1.3
+    assert [luminance(shade) for shade in shades] == sorted(
+        (luminance(shade) for shade in shades), reverse=scheme == "light"
+    )
 
 
 def test_contrast_is_measured_as_wcag_does() -> None:

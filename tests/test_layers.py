@@ -6,6 +6,7 @@ Imports inside functions count too."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,12 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path: Path, monkeypatch:
         "ladder/late.py imports pmpath.queries.names",
         "ladder/late.py imports rich",
     ]
+
+
+@pytest.mark.parametrize("layer", [*sorted(ALLOWED), "cli"])
+def test_the_readme_layout_names_each_module_of_a_layer_as_it_is(layer: str) -> None:
+    readme = (PACKAGE.parent.parent / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith(f"| `{layer}/`")]
+    named = set(re.findall(r"`([a-z_]+\.py)`", row))
+    present = {module.name for module in (PACKAGE / layer).glob("*.py")} - {"__init__.py"}
+    assert named <= present, named - present

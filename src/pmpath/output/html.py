@@ -3,19 +3,18 @@
 The page loads nothing: its stylesheet and filter script are inline and the
 only ones its Content-Security-Policy allows (see html_style.py), and the
 overview is an SVG drawn here (svg_overview.py). Every ladder string goes
-through `esc` (htmltext.py); the only links are to the page's own sections.
+through `esc` (html_text.py); the only links are to the page's own sections.
 The ladder's `source` is shown as text, never as a link: it could be any URL.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, MOVE_KINDS, PROSE_FIELDS
 from pmpath.ladder.model import Area, Competency, Ladder, Rating, Role
 from pmpath.output.html_style import CSS, HEAT_STEPS, SCRIPT, csp
-from pmpath.output.htmltext import esc, role_anchor
+from pmpath.output.html_text import esc, role_anchor
 from pmpath.output.svg_overview import overview_svg
 from pmpath.queries.neighbours import role_page
 
@@ -106,9 +105,24 @@ def _levels_and_tracks(ladder: Ladder) -> list[str]:
     return [*parts, "</section>"]
 
 
-def _heat(level: int, top: int) -> str:
-    """The shade of a level: heat0 (none) to heat4 (the top of the scale)."""
-    return f"heat{min(HEAT_STEPS, max(0, math.ceil(level * HEAT_STEPS / top)))}"
+def heat_steps(levels: Iterable[int]) -> dict[int, int]:
+    """Each level's shade, 1 (palest) to HEAT_STEPS, by its rank among `levels`.
+
+    Up to HEAT_STEPS levels each get a step of their own, spread evenly from
+    the first step to the last, so the top level is always the deepest shade
+    and neighbouring levels are at least one step apart. A longer scale shares
+    the steps out in order: each step holds a run of neighbouring levels (runs
+    differ in length by at most one), and the number in the cell tells them
+    apart.
+    """
+    ordered = sorted(set(levels))
+    count = len(ordered)
+    if count <= 1:
+        return dict.fromkeys(ordered, HEAT_STEPS)
+    if count <= HEAT_STEPS:
+        span = count - 1
+        return {level: 1 + (2 * i * (HEAT_STEPS - 1) + span) // (2 * span) for i, level in enumerate(ordered)}
+    return {level: 1 + i * HEAT_STEPS // count for i, level in enumerate(ordered)}
 
 
 def _statements(rating: Rating) -> str:
@@ -119,11 +133,11 @@ def _statements(rating: Rating) -> str:
     return "".join(parts)
 
 
-def _matrix_cell(ladder: Ladder, rating: Rating | None, top: int) -> str:
+def _matrix_cell(ladder: Ladder, rating: Rating | None, shades: dict[int, int]) -> str:
     if rating is None:
         return '<td aria-label="not described">—</td>'
     shown = "in words" if rating.level is None else str(rating.level)
-    cls = "" if rating.level is None else f' class="{_heat(rating.level, top)}"'
+    cls = "" if rating.level is None else f' class="heat{shades[rating.level]}"'
     body = _statements(rating)
     if not body:
         return f"<td{cls}>{shown}</td>"
@@ -148,7 +162,7 @@ def _matrix(ladder: Ladder) -> list[str]:
     groups = ladder.competencies_by_area()
     columns: list[Competency] = [c for _, competencies in groups for c in competencies]
     levels = [r.level for role in ladder.roles for r in role.competencies.values() if r.level is not None]
-    top = max([*levels, *(s.level for s in ladder.scale), 1])
+    shades = heat_steps([*levels, *(s.level for s in ladder.scale)])
     head = ["<thead>"]
     if ladder.areas:
         cells = "".join(
@@ -160,7 +174,7 @@ def _matrix(ladder: Ladder) -> list[str]:
     head += [f'<tr><th scope="col">Role</th>{names}</tr>', "</thead>"]
     rows = [
         f'<tr><th scope="row">{_link(role)}</th>'
-        + "".join(_matrix_cell(ladder, role.competencies.get(c.id), top) for c in columns)
+        + "".join(_matrix_cell(ladder, role.competencies.get(c.id), shades) for c in columns)
         + "</tr>"
         for role in ladder.roles
     ]
@@ -170,7 +184,7 @@ def _matrix(ladder: Ladder) -> list[str]:
     return [
         '<section id="matrix">',
         "<h2>Competency matrix</h2>",
-        '<p class="muted">The level each role expects, darker for higher; '
+        '<p class="muted">The level each role expects, more strongly shaded for higher; '
         "open a level for what it looks like.</p>",
         '<div class="scroll"><table class="matrix">',
         *head,

@@ -11,22 +11,39 @@ import base64
 import hashlib
 
 # Each scheme's colours; tests check that text on each background has WCAG
-# AA contrast (4.5:1). heat1..heat4: competency levels, lowest to highest.
+# AA contrast (4.5:1) and that lines and box edges stand out by 3:1.
+# heat1..heat8 shade the competency levels, lowest to highest: a ramp from a
+# light to a dark end (in the dark scheme, from dark to light), spaced so that
+# neighbouring steps differ by a contrast ratio of about 1.4. Each step has
+# its own text colour, the page's text on the paler half and the background
+# colour on the deeper half, for 4.5:1 on every step. `heat_steps` in html.py
+# says which level gets which step.
 PALETTES: dict[str, dict[str, str]] = {
     "light": {
         "bg": "#ffffff",
         "fg": "#1b1f24",
         "muted": "#4f5863",
         "link": "#0a4fb5",
-        "line": "#8c96a3",
+        "line": "#737d8a",
         "box": "#eef3f9",
         "band": "#f6f7f9",
         "focus": "#b35900",
-        "heat0": "#ffffff",
-        "heat1": "#e6effa",
-        "heat2": "#c4d8f2",
-        "heat3": "#96bbe8",
-        "heat4": "#6b9edb",
+        "heat1": "#edf3fb",
+        "heat2": "#b5ceee",
+        "heat3": "#84ace2",
+        "heat4": "#568ed7",
+        "heat5": "#3d72b9",
+        "heat6": "#2c5996",
+        "heat7": "#1b4274",
+        "heat8": "#0a2850",
+        "heat1-text": "#1b1f24",
+        "heat2-text": "#1b1f24",
+        "heat3-text": "#1b1f24",
+        "heat4-text": "#1b1f24",
+        "heat5-text": "#ffffff",
+        "heat6-text": "#ffffff",
+        "heat7-text": "#ffffff",
+        "heat8-text": "#ffffff",
         "promotion": "#1b1f24",
         "lateral": "#4f5863",
         "apply": "#0a4fb5",
@@ -37,22 +54,34 @@ PALETTES: dict[str, dict[str, str]] = {
         "fg": "#e7eaee",
         "muted": "#b3bac3",
         "link": "#8cb8ff",
-        "line": "#66707c",
+        "line": "#7d8794",
         "box": "#222a35",
         "band": "#1a1e24",
         "focus": "#ffb86b",
-        "heat0": "#14171c",
-        "heat1": "#1d2a3a",
-        "heat2": "#24405f",
-        "heat3": "#2d5686",
-        "heat4": "#30598c",
+        "heat1": "#1a2636",
+        "heat2": "#253e5e",
+        "heat3": "#305384",
+        "heat4": "#3867a6",
+        "heat5": "#5886c4",
+        "heat6": "#749dd3",
+        "heat7": "#99bae8",
+        "heat8": "#bfdbff",
+        "heat1-text": "#e7eaee",
+        "heat2-text": "#e7eaee",
+        "heat3-text": "#e7eaee",
+        "heat4-text": "#e7eaee",
+        "heat5-text": "#14171c",
+        "heat6-text": "#14171c",
+        "heat7-text": "#14171c",
+        "heat8-text": "#14171c",
         "promotion": "#e7eaee",
         "lateral": "#b3bac3",
         "apply": "#8cb8ff",
         "exit": "#e39ef0",
     },
 }
-HEAT_STEPS = 4
+HEAT_STEPS = 8
+_STEPS = range(1, HEAT_STEPS + 1)
 
 
 def _variables(scheme: str) -> str:
@@ -101,17 +130,22 @@ th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical
 table.matrix td{text-align:center;min-width:2.5rem}
 table.matrix summary{cursor:pointer;font-weight:600}
 table.matrix details[open]{text-align:left;min-width:14rem}
-.heat0{background:var(--heat0)}.heat1{background:var(--heat1)}.heat2{background:var(--heat2)}
-.heat3{background:var(--heat3)}.heat4{background:var(--heat4)}
-article.role{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5rem}
+"""
+    + "".join(f".heat{i}{{background:var(--heat{i});color:var(--heat{i}-text)}}\n" for i in _STEPS)
+    + """article.role{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5rem}
 footer{border-top:1px solid var(--line);margin-top:2rem;padding-bottom:2rem;color:var(--muted)}
 @media print{
+:root{color-scheme:light;"""
+    + _variables("light")
+    + """}
 nav,#filter,.skip{display:none}
 body{background:#fff;color:#000;font-size:11pt}
 a{color:#000}
 .diagram{overflow:visible;border:0;position:static;transform:none;max-width:100%}
 svg.overview{max-width:100%;height:auto}
+svg.overview a.dim{opacity:1}
 article.role[hidden]{display:block}
+#matrix tbody tr[hidden]{display:table-row}
 article.role,table{break-inside:avoid}
 h2,h3{break-after:avoid}
 }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Ladder, Role
-from pmpath.output.htmltext import esc, role_anchor
+from pmpath.output.html_text import esc, role_anchor
 
 MAX_PER_ROW = 2  # roles side by side in one cell
 BOX_W, BOX_H = 140, 54
