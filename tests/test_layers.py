@@ -71,4 +71,4 @@ def test_the_readme_layout_names_each_module_of_a_layer_as_it_is(layer: str) -> 
     (row,) = [line for line in readme.splitlines() if line.startswith(f"| `{layer}/`")]
     named = set(re.findall(r"`([a-z_]+\.py)`", row))
     present = {module.name for module in (PACKAGE / layer).glob("*.py")} - {"__init__.py"}
-    assert named <= present, named - present
+    assert named == present, f"named but missing: {named - present}; present but not named: {present - named}"

@@ -4,9 +4,9 @@ Each format has one escaping function for ladder text (`_mermaid_escape`,
 `_dot_escape`); every label and comment goes through it.
 
 Moves are drawn by kind: a promotion is a plain arrow; lateral, apply and exit
-moves are labelled with their kind and drawn dotted, dashed or thick. A rung
-that several tracks share sits in a box of its own in Mermaid, named after
-all of them.
+moves are labelled with their kind and drawn dotted, dashed or thick. Each
+track is a box (a subgraph in Mermaid, a cluster in DOT), and a rung that
+several tracks share sits in a box of its own, named after all of them.
 
 Mermaid has no rank constraint, so its levels line up through an axis: a
 node per level, chained bottom to top by invisible links (`~~~`), and each
@@ -15,6 +15,8 @@ A move between two roles of one level still lifts one of them a row.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from pmpath.ladder.model import Ladder, Role
 from pmpath.output.escape import escape_controls
@@ -185,8 +187,6 @@ def to_dot(ladder: Ladder) -> str:
             lines.append("  }")
     for level, ids in levels.items():
         lines.append(f"  {{ rank=same; {_dot_level_node(level)}; " + " ".join(f"{i};" for i in ids) + " }")
-    from itertools import pairwise
-
     lines += [
         f"  {_dot_level_node(low)} -> {_dot_level_node(high)} [style=invis];"
         for low, high in pairwise(levels)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os.path
 import re
 from collections.abc import Callable
 from typing import Any
@@ -239,6 +240,4 @@ EXTENSIONS = {ext: fmt for ext, fmt in _EXTENSIONS.items() if fmt in FORMATS}
 
 def format_of(name: str) -> str | None:
     """The format a file name's extension stands for (case ignored), or None."""
-    import os.path
-
     return EXTENSIONS.get(os.path.splitext(name)[1].lower())
