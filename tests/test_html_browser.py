@@ -13,7 +13,8 @@ import pytest
 from pmpath.ladder.loading import load_ladder
 from pmpath.ladder.reading import bundled_ladder_path
 from pmpath.output.html import to_html
-from tests.conftest import LADDERS
+from tests.conftest import LADDERS, write_ladder
+from tests.test_html_export import contrast, hostile_labels_ladder
 
 playwright = pytest.importorskip("playwright.sync_api")
 if shutil.which("chromium") is None:
@@ -102,9 +103,14 @@ def test_the_filter_shows_the_roles_that_mention_every_word(bundled: Visit) -> N
     page.fill("#filter-box", "growth")
     shown = bundled.shown_roles()
     assert 0 < len(shown) < len(everyone)
+    for role in load_ladder().roles:  # in its own words, not in the roles it links to
+        own = [role.id, role.title, role.summary, *role.aliases, *role.tracks, *role.responsibilities]
+        if any("growth" in text.lower() for text in own):
+            assert f"role-{role.id}" in shown
     for role in everyone:
-        mentions = "growth" in page.locator(f"#{role}").text_content().lower()
-        assert (role in shown) == mentions
+        own = " ".join(page.locator(f"#{role} .own").all_text_contents()).lower()
+        assert (role in shown) == ("growth" in own or "growth" in role)
+    assert "role-pm" not in shown  # it leads to Growth PM, but says nothing of growth itself
     assert page.inner_text("#filter-count") == f"{len(shown)} of {len(everyone)} roles"
     dimmed = page.eval_on_selector_all("#overview a.dim", "els => els.map(e => e.getAttribute('href'))")
     assert sorted(dimmed) == sorted(f"#{role}" for role in everyone if role not in shown)
@@ -199,3 +205,89 @@ def test_a_role_box_focused_from_the_keyboard_shows_it(bundled: Visit) -> None:
         " return [a.outlineStyle, a.outlineWidth, r.stroke, r.strokeWidth]; })()"
     )
     assert style == ["solid", "3px", "rgb(179, 89, 0)", "3px"]
+
+
+def test_box_labels_of_wide_letters_stay_inside_their_boxes(browser: Any, tmp_path: Path) -> None:
+    target = tmp_path / "ladder.html"
+    target.write_text(to_html(hostile_labels_ladder(tmp_path)), encoding="utf-8")
+    visit = Visit(browser, target)
+    outside = visit.page.evaluate(
+        """() => Array.from(document.querySelectorAll("#overview a.role-box")).flatMap(a => {
+          const box = a.querySelector("rect").getBoundingClientRect();
+          return Array.from(a.querySelectorAll("tspan")).map(t => t.getBoundingClientRect())
+            .filter(r => r.left < box.left - 1 || r.right > box.right + 1
+                      || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+            .map(r => [a.getAttribute("href"), r.left - box.left, box.right - r.right]);
+        })"""
+    )
+    assert visit.page.locator("#overview a.role-box tspan").count() >= 5
+    assert outside == []
+    visit.context.close()
+
+
+def test_the_filter_reads_only_each_role_own_text(browser: Any, tmp_path: Path) -> None:
+    visit = Visit(browser, exported(tmp_path, HOSTILE))
+    page = visit.page
+    everyone = visit.shown_roles()
+    # "split" is only in pipe-role's title, which two other sections link to
+    for typed, kept in (
+        ("split", ["role-pipe-role"]),
+        ("senior pm", ["role-pipe-role"]),
+        ("comes from", []),
+        ("leads to", []),
+        ("entry", ["role-pipe-role"]),  # its level's name
+        ("mgmt pipe", ["role-pipe-role"]),  # a track by its title, and an alias
+        ("digraph", ["role-manager-role"]),  # its summary
+        ("closing tilde", ["role-pipe-role"]),  # a move's own signal
+        ("calc", []),  # a competency's name is the matrix's, not a role's
+    ):
+        page.fill("#filter-box", typed)
+        assert visit.shown_roles() == kept, typed
+        assert page.inner_text("#filter-count") == f"{len(kept)} of {len(everyone)} roles"
+    page.fill("#filter-box", "")
+    assert visit.shown_roles() == everyone
+    assert visit.console == []
+    visit.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_focused_level_in_the_matrix_shows_a_ring_that_stands_out(
+    browser: Any, tmp_path: Path, scheme: str
+) -> None:
+    visit = Visit(browser, exported(tmp_path, bundled_ladder_path()), color_scheme=scheme)
+    page = visit.page
+    page.keyboard.press("Tab")  # from the keyboard: focus rings show
+    seen = page.evaluate(
+        """() => Array.from(document.querySelectorAll("#matrix td[class^=heat] summary")).map(s => {
+          s.focus();
+          const ring = getComputedStyle(s), cell = getComputedStyle(s.closest("td"));
+          return [s.closest("td").className, ring.outlineStyle, ring.outlineColor, cell.backgroundColor];
+        })"""
+    )
+    hexes = {}
+    for cell, style, ring, background in seen:
+        assert style == "solid", cell
+        hexes[cell] = (rgb_hex(ring), rgb_hex(background))
+    assert len(hexes) >= 5  # every shade the bundled scale uses
+    assert min(contrast(ring, background) for ring, background in hexes.values()) >= 3, hexes
+    visit.context.close()
+
+
+def rgb_hex(css: str) -> str:
+    red, green, blue = (int(part) for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def test_an_endless_word_does_not_widen_the_page(browser: Any, tmp_path: Path) -> None:
+    word = "x" * 5000
+    text = (
+        f"title: {word[:3000]}\ndescription: {word}\n"
+        "competencies: [{id: craft, name: " + word[:2000] + "}]\n"
+        f"roles:\n  - id: pm\n    title: {word}\n    level: 1\n    summary: {word}\n"
+        f"    responsibilities: [{word}]\n    competencies: {{craft: {{level: 2, expectation: {word}}}}}\n"
+    )
+    target = exported(tmp_path, write_ladder(tmp_path, text, "wide.yaml"))
+    visit = Visit(browser, target, viewport={"width": 1024, "height": 800})
+    widths = visit.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths
+    visit.context.close()

@@ -23,7 +23,7 @@ from pmpath.ladder.reading import bundled_ladder_path
 from pmpath.output import svg_overview
 from pmpath.output.escape import escape_controls
 from pmpath.output.html import heat_steps, to_html
-from pmpath.output.html_style import HEAT_STEPS, PALETTES
+from pmpath.output.html_style import CSS, HEAT_STEPS, PALETTES
 from pmpath.output.html_text import esc, role_anchor
 from tests.conftest import LADDERS, SMALL, Run, installed_script, write_ladder
 from tests.test_process import clean_env
@@ -180,7 +180,7 @@ def test_a_role_section_has_everything_show_has() -> None:
     for heading in ("Scope", "Responsibilities", "Ready for the next step when", "Competencies"):
         assert f"<h4>{heading}</h4>" in section
     assert "<h4>Leads to</h4>" in section and "<h5>Promotions</h5>" in section
-    assert "Level 3 · Senior · Individual contributor track · also: senior" in section
+    assert "Level 3 · Senior · Individual contributor track · also: senior" in re.sub("<[^>]+>", "", section)
     for item in (*senior.responsibilities, *senior.ready_when):
         assert f"<li>{item}</li>" in section.replace("&#x27;", "'")
     assert '<a href="#role-staff-pm">Staff Product Manager</a>' in section
@@ -296,11 +296,118 @@ def test_a_shared_rung_has_its_column_after_its_tracks(tmp_path: Path) -> None:
 
 def test_a_long_title_is_wrapped_and_cut_visibly_with_the_whole_in_its_tooltip() -> None:
     title = "Senior Principal Platform Product Manager for Payments, Risk and Fraud Operations"
-    lines = svg_overview.wrap_title(title)
+    lines = svg_overview.wrap_title(title, 124)
     assert len(lines) == svg_overview.MAX_LINES and lines[-1].endswith("…")
-    assert all(len(line) <= svg_overview.LINE_CHARS for line in lines)
-    assert svg_overview.wrap_title("Product Manager") == ["Product Manager"]
-    assert svg_overview.wrap_title("x" * 50, 20, 2) == ["x" * 20, "x" * 19 + "…"]
+    assert all(svg_overview.text_width(line) <= 124 for line in lines)
+    assert svg_overview.wrap_title("Product Manager", 124) == ["Product Manager"]
+    cut = svg_overview.wrap_title("x" * 50, 100, 2)
+    assert len(cut) == 2 and cut[-1].endswith("…") and set("".join(cut)) == {"x", "…"}
+    assert all(svg_overview.text_width(line) <= 100 for line in cut)
+
+
+def test_wide_letters_count_more_than_narrow_ones() -> None:
+    width = svg_overview.text_width
+    assert width("W" * 10) > width("n" * 10) > width("i" * 10) > 0
+    assert width("中文") >= width("WW") and width("e\u0301") == width("e")
+    lines = svg_overview.wrap_title("WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMMMMMMM", 124)
+    assert len(lines) == svg_overview.MAX_LINES and all(width(line) <= 124 for line in lines)
+
+
+@pytest.mark.parametrize("path", [LADDERS / "minimal.yaml", LADDERS / "format2" / "words_only.yaml"])
+def test_the_legend_lies_within_the_overview(path: Path) -> None:
+    grid = svg_overview.layout(load_ladder(path))
+    assert [item.kind for item in grid.legend] == ["promotion", "lateral", "apply", "exit"]
+    for item in grid.legend:
+        drawn = svg_overview.LEGEND_SWATCH + svg_overview.text_width(item.label)
+        assert item.x >= 0 and item.x + drawn <= grid.width, item
+        assert item.y >= 0 and item.y + 15 <= grid.legend_height
+    legend = re.findall(
+        r'<text x="(\d+)" y="\d+">([a-z ]+)</text>', svg_overview.overview_svg(load_ladder(path))
+    )
+    assert [label for _, label in legend] == [item.label for item in grid.legend]
+    assert all(
+        int(x) == item.x + svg_overview.LEGEND_SWATCH
+        for (x, _), item in zip(legend, grid.legend, strict=True)
+    )
+    assert min(box.y for box in grid.boxes.values()) > grid.legend_height
+
+
+class Labels(HTMLParser):
+    """The overview's labels: each line of text with the viewport it is drawn in."""
+
+    def __init__(self, svg: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.viewports: list[dict[str, str | None]] = []
+        self.lines: list[tuple[dict[str, str | None], str, float, str]] = []  # viewport, class, x, text
+        self.unclipped: list[str] = []
+        self.cls = ""
+        self.tspan: float | None = None
+        self.feed(svg)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "svg":
+            self.viewports.append(found)
+        elif tag == "text":
+            self.cls = found.get("class") or ""
+        elif tag == "tspan":
+            self.tspan = float(found["x"] or 0)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg":
+            self.viewports.pop()
+        elif tag == "tspan":
+            self.tspan = None
+
+    def handle_data(self, data: str) -> None:
+        if self.tspan is None:
+            return
+        if len(self.viewports) < 2:
+            self.unclipped.append(data)
+        else:
+            self.lines.append((self.viewports[-1], self.cls, self.tspan, data))
+
+
+def hostile_labels_ladder(tmp_path: Path) -> Ladder:
+    """Titles of wide letters, full-width ones, escaped controls and one
+    endless word, in boxes, level names and track names."""
+    bidi = "\u202e" * 12
+    titles = [
+        "WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMMMMMMM",
+        f"Exit {bidi} reversed \u0007 bell \u001b[31m red",
+        "製品管理の責任者" * 4,
+        "x" * 500,
+        "mmmm wwww @@@@ %%%% " * 5,
+    ]
+    roles = [
+        {"id": f"r{i}", "title": title, "level": i % 3 + 1, "track": ["ic", "other"][i % 2]}
+        for i, title in enumerate(titles)
+    ]
+    levels = [{"level": lv, "label": f"{bidi} WWWW{lv} {'M' * 30}"} for lv in (1, 2, 3)]
+    tracks = [{"id": "ic", "title": "W" * 40}, {"id": "other", "title": f"Other {bidi} track"}]
+    data = {"title": "Labels", "levels": levels, "tracks": tracks, "roles": roles}
+    return load_ladder(write_ladder(tmp_path, json.dumps(data)))
+
+
+@pytest.mark.parametrize("which", ["hostile", "generated", "big"])
+def test_every_label_is_estimated_to_fit_its_box_and_is_clipped_to_it(tmp_path: Path, which: str) -> None:
+    ladder = {
+        "hostile": lambda: load_ladder(HOSTILE),
+        "generated": lambda: hostile_labels_ladder(tmp_path),
+        "big": lambda: company_ladder(tmp_path),
+    }[which]()
+    labels = Labels(svg_overview.overview_svg(ladder))
+    grid = svg_overview.layout(ladder)
+    assert labels.lines and labels.unclipped == []  # every line in a viewport that clips
+    for viewport, cls, x, line in labels.lines:
+        left, top = float(viewport["x"] or 0), float(viewport["y"] or 0)
+        width, height = float(viewport["width"] or 0), float(viewport["height"] or 0)
+        assert left >= 0 and left + width <= grid.width and top >= 0 and top + height <= grid.height
+        half = svg_overview.text_width(line, bold=cls == "axis") / 2
+        assert x - half >= 0 and x + half <= width, (line, width)
+    if which == "generated":
+        shown = "".join(line for *_, line in labels.lines)
+        assert "\\u202e" in shown and "\u202e" not in shown  # measured as drawn: escaped
 
 
 def test_each_kind_of_move_is_drawn_its_own_way() -> None:
@@ -337,6 +444,16 @@ def test_text_has_aa_contrast_in_both_schemes(scheme: str) -> None:
     assert min(contrast(p[kind], p["bg"]) for kind in ("promotion", "lateral", "apply", "exit")) >= 3
     # a box's edge against its fill and against the page around it (WCAG 1.4.11)
     assert min(contrast(p["line"], p[around]) for around in ("box", "bg", "band")) >= 3
+
+
+@pytest.mark.parametrize("scheme", sorted(PALETTES))
+def test_the_focus_ring_stands_out_from_every_surface_it_is_drawn_on(scheme: str) -> None:
+    p = PALETTES[scheme]
+    assert min(contrast(p["focus"], p[surface]) for surface in ("bg", "box", "band")) >= 3
+    for step in range(1, HEAT_STEPS + 1):  # a level's summary in a shaded matrix cell
+        ring = re.search(rf"\.heat{step} summary:focus-visible\{{outline-color:var\(--([\w-]+)\)\}}", CSS)
+        colour = p[ring.group(1)] if ring else p["focus"]
+        assert contrast(colour, p[f"heat{step}"]) >= 3, step
 
 
 @pytest.mark.parametrize("scheme", sorted(PALETTES))

@@ -5,6 +5,9 @@ only ones its Content-Security-Policy allows (see html_style.py), and the
 overview is an SVG drawn here (svg_overview.py). Every ladder string goes
 through `esc` (html_text.py); the only links are to the page's own sections.
 The ladder's `source` is shown as text, never as a link: it could be any URL.
+In a role's section the elements holding the role's own words carry the
+class `own`: the filter script reads those, not the headings or the titles
+of the roles it links to.
 """
 
 from __future__ import annotations
@@ -24,8 +27,14 @@ def _text(tag: str, text: str, cls: str = "") -> str:
     return f"<{tag}{attribute}>{esc(text)}</{tag}>"
 
 
-def _list(items: Iterable[str]) -> str:
-    return "<ul>" + "".join(_text("li", item) for item in items) + "</ul>"
+def _list(items: Iterable[str], cls: str = "") -> str:
+    attribute = f' class="{cls}"' if cls else ""
+    return f"<ul{attribute}>" + "".join(_text("li", item) for item in items) + "</ul>"
+
+
+def _own(text: str) -> str:
+    """A role's own words within a line of the page's."""
+    return _text("span", text, "own")
 
 
 def _link(role: Role) -> str:
@@ -125,11 +134,11 @@ def heat_steps(levels: Iterable[int]) -> dict[int, int]:
     return {level: 1 + i * HEAT_STEPS // count for i, level in enumerate(ordered)}
 
 
-def _statements(rating: Rating) -> str:
-    parts = [_list(rating.statements)] if rating.statements else []
+def _statements(rating: Rating, cls: str = "") -> str:
+    parts = [_list(rating.statements, cls)] if rating.statements else []
     for name, items in (("Examples", rating.examples), ("Not yet", rating.not_yet)):
         if items:
-            parts += [f"<p>{name}:</p>", _list(items)]
+            parts += [f"<p>{name}:</p>", _list(items, cls)]
     return "".join(parts)
 
 
@@ -222,7 +231,7 @@ def _role_competencies(ladder: Ladder, role: Role) -> list[str]:
             )
             parts.append(
                 f'<tr><th scope="row">{esc(competency.name)}</th>{_text("td", level)}'
-                f"<td>{_statements(rating)}</td></tr>"
+                f"<td>{_statements(rating, 'own')}</td></tr>"
             )
     return [*parts, "</tbody></table></div>"]
 
@@ -236,7 +245,7 @@ def _moves(ladder: Ladder, role: Role) -> list[str]:
         if moves:
             parts += [f"<h5>{MOVE_KIND_HEADINGS[kind]}</h5>", "<ul>"]
             for move in moves:
-                signals = f"<p>Ready when:</p>{_list(move.ready_when)}" if move.ready_when else ""
+                signals = f"<p>Ready when:</p>{_list(move.ready_when, 'own')}" if move.ready_when else ""
                 parts.append(f"<li>{_link(ladder.role(move.to))}{signals}</li>")
             parts.append("</ul>")
     return parts
@@ -244,31 +253,31 @@ def _moves(ladder: Ladder, role: Role) -> list[str]:
 
 def _role(ladder: Ladder, role: Role) -> list[str]:
     page = role_page(ladder, role)
-    facts = [f"Level {role.level}" + (f" · {role.level_label}" if role.level_label else "")]
+    facts = [_own(f"Level {role.level}" + (f" · {role.level_label}" if role.level_label else ""))]
     if role.tracks:
         facts.append(
-            ", ".join(_track_titles(ladder, role)) + (" tracks" if len(role.tracks) > 1 else " track")
+            _own(", ".join(_track_titles(ladder, role))) + (" tracks" if len(role.tracks) > 1 else " track")
         )
     if role.aliases:
-        facts.append("also: " + ", ".join(role.aliases))
+        facts.append("also: " + _own(", ".join(role.aliases)))
     parts = [
         f'<article class="role" id="{role_anchor(role.id)}">',
-        _text("h3", role.title),
-        _text("p", " · ".join(facts), "facts"),
+        _text("h3", role.title, "own"),
+        f'<p class="facts">{" · ".join(facts)}</p>',
     ]
     if page.titles:
-        parts.append(_text("p", "Also known as: " + ", ".join(t.title for t in page.titles), "muted"))
+        parts.append(f'<p class="muted">Also known as: {_own(", ".join(t.title for t in page.titles))}</p>')
     if role.summary:
-        parts.append(_text("p", role.summary, "text"))
+        parts.append(_text("p", role.summary, "text own"))
     notes = [f"{title.title}: {title.note}" for title in page.titles if title.note]
     if notes:
-        parts += ["<h4>What those titles can mean</h4>", _list(notes)]
+        parts += ["<h4>What those titles can mean</h4>", _list(notes, "own")]
     for spec in PROSE_FIELDS:
         value = getattr(role, spec.name)
         if value and spec.name != "summary":
             parts += [
                 f"<h4>{esc(spec.heading)}</h4>",
-                _text("p", value, "text") if isinstance(value, str) else _list(value),
+                _text("p", value, "text own") if isinstance(value, str) else _list(value, "own"),
             ]
     if ladder.competencies and role.competencies:
         parts += _role_competencies(ladder, role)

@@ -17,7 +17,9 @@ import hashlib
 # neighbouring steps differ by a contrast ratio of about 1.4. Each step has
 # its own text colour, the page's text on the paler half and the background
 # colour on the deeper half, for 4.5:1 on every step. `heat_steps` in html.py
-# says which level gets which step.
+# says which level gets which step. The keyboard focus ring is `focus` on the
+# page and on boxes; on a shaded cell, where no one colour would stand out
+# from every step, it takes the step's own text colour (3:1 at least, tested).
 PALETTES: dict[str, dict[str, str]] = {
     "light": {
         "bg": "#ffffff",
@@ -92,6 +94,7 @@ CSS = (
     ":root{color-scheme:light dark;" + _variables("light") + "}\n"
     "@media (prefers-color-scheme: dark){:root{" + _variables("dark") + "}}\n"
     """body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,sans-serif}
+body{overflow-wrap:anywhere}
 header,nav,main,footer{max-width:72rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1rem}
 a{color:var(--link)}
@@ -129,9 +132,14 @@ table{border-collapse:collapse;margin:.5rem 0}
 th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}
 table.matrix td{text-align:center;min-width:2.5rem}
 table.matrix summary{cursor:pointer;font-weight:600}
+table.matrix summary:focus-visible{outline-offset:1px}
 table.matrix details[open]{text-align:left;min-width:14rem}
 """
-    + "".join(f".heat{i}{{background:var(--heat{i});color:var(--heat{i}-text)}}\n" for i in _STEPS)
+    + "".join(
+        f".heat{i}{{background:var(--heat{i});color:var(--heat{i}-text)}}\n"
+        f".heat{i} summary:focus-visible{{outline-color:var(--heat{i}-text)}}\n"
+        for i in _STEPS
+    )
     + """article.role{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5rem}
 footer{border-top:1px solid var(--line);margin-top:2rem;padding-bottom:2rem;color:var(--muted)}
 @media print{
@@ -152,22 +160,29 @@ h2,h3{break-after:avoid}
 """
 )
 
-# The filter: shows the role sections whose text holds every word typed,
-# dims the others' boxes in the overview and hides their matrix rows. Without
+# The filter: shows the role sections whose own text holds every word typed,
+# dims the others' boxes in the overview and hides their matrix rows. A
+# role's own text is its id and the elements of its section marked `own`
+# (html.py): its title, level, tracks, aliases, titles, prose and statements,
+# never the fixed headings or the titles of the roles it links to. Without
 # JavaScript the box stays hidden and every section shows.
 SCRIPT = """(function () {
   var wrap = document.getElementById("filter");
   var box = document.getElementById("filter-box");
   var count = document.getElementById("filter-count");
   var roles = Array.prototype.slice.call(document.querySelectorAll("article.role"));
+  var texts = roles.map(function (role) {
+    var own = Array.prototype.map.call(role.querySelectorAll(".own"), function (e) { return e.textContent; });
+    return [role.id.slice(5)].concat(own).join("\\n").toLowerCase();
+  });
   var marked = document.querySelectorAll("#overview a.role-box, #matrix tbody tr");
   wrap.hidden = false;
   box.addEventListener("input", function () {
     var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown = {};
     var found = 0;
-    roles.forEach(function (role) {
-      var text = role.textContent.toLowerCase();
+    roles.forEach(function (role, i) {
+      var text = texts[i];
       var match = words.every(function (word) { return text.indexOf(word) !== -1; });
       role.hidden = !match;
       if (match) { shown["#" + role.id] = true; found += 1; }
