@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pmpath.queries.diff import SECTION_TITLES
+from tests import test_markdown_safety as mdsafe
 from tests.conftest import LADDERS, Run, installed_script, write_ladder
 from tests.test_match import brief
 
@@ -377,7 +380,7 @@ def test_hostile_text_adds_no_markdown_element(run: Run, tmp_path: Path) -> None
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     unsafe = ("html", "link", "image", "code", "fence", "em_", "blockquote", "hr", "ordered_list", "s_")
     found = [t for t in tokens for t in [t, *(t.children or [])] if t.type.startswith(unsafe)]
-    assert [t.content for t in found] == ["<br>"] * len(found)  # only the breaks in table cells
+    assert found == []  # not even a line break of its own in a table cell
     headings = _headings(tokens)
     assert headings[0] == ("h1", "Ladder changes")
     # One h3 per role that changed, and only the section headings as h2.
@@ -524,3 +527,107 @@ def test_fast_path_and_typer_agree(argv: list[str]) -> None:
     fast = launcher.fast_call(argv, {}) is not None
     assert fast == ("-f" not in argv and "--help" not in argv)
     assert_same(argv, {"PMPATH_LADDER": None})
+
+
+# Every field changed, hostile text on both sides, read by GitHub's parser
+# and by a GFM renderer with bare links, math and footnotes.
+HOSTILE_TAIL = " <b>x</b><br> [n](https://evil.example/n) ![i](x.png) $n$ | `n` www.evil.example ~~s~~"
+
+
+def _changed(data: Any, tail: str, key: str = "") -> Any:
+    """The same ladder with every text, level, track, alias and kind of move
+    changed, and the texts of lists replaced item by item."""
+    if isinstance(data, dict):
+        changed = {k: _changed(v, tail, k) for k, v in data.items()}
+        if "aliases" in data:
+            changed["aliases"] = [*data["aliases"], "alias-2"]
+        if "kind" in data:
+            changed["kind"] = {"apply": "promotion", "lateral": "apply", "exit": "exit"}[data["kind"]]
+        return changed
+    if isinstance(data, list):
+        return [_changed(item, tail, key) for item in data]
+    if isinstance(data, str) and key in mdsafe.TEXT_KEYS:
+        return data + tail
+    if key == "track":
+        return {"ic": "mgmt", "mgmt": "ic"}[data]
+    if isinstance(data, int) and key in ("level", "scope", "title"):  # a level, or a rating
+        return data + 1
+    return data
+
+
+def _pair_pages(run: Run, tmp_path: Path, data: dict[str, Any], tail: str) -> str:
+    new = _changed(data, tail)
+    new["roles"].append({"id": "added-role", "title": f"Added{tail}", "level": 1})
+    old_file = write_ladder(tmp_path, json.dumps(data), "old.yaml")
+    new_file = write_ladder(tmp_path, json.dumps(new), "new.yaml")
+    assert run("validate", str(new_file)).exit_code == 0, run("validate", str(new_file)).stdout
+    result = run("diff", str(old_file), str(new_file), "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def diff_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The diff of the hostile ladder against a changed copy of it, and the
+    diff of the same pair with every text in plain words."""
+    from typer.testing import CliRunner
+
+    from pmpath.cli.app import app
+
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+    data = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
+    hostile = _pair_pages(run, tmp_path_factory.mktemp("hostile"), data, HOSTILE_TAIL)
+    plain_words = mdsafe.benign(data, [0])
+    benign = _pair_pages(run, tmp_path_factory.mktemp("benign"), plain_words, " changed")
+    return {"hostile": hostile, "benign": benign}
+
+
+@pytest.mark.parametrize("parser", mdsafe.PARSERS.values(), ids=mdsafe.PARSERS.keys())
+def test_a_hostile_diff_has_the_elements_of_a_plain_one(diff_pages: dict[str, str], parser: Any) -> None:
+    hostile, benign = parser().parse(diff_pages["hostile"]), parser().parse(diff_pages["benign"])
+    assert mdsafe.shape(hostile) == mdsafe.shape(benign)
+    kinds = {t.type for t in mdsafe.flat(hostile)}
+    assert not kinds & {"html_block", "html_inline", "image", "link_open", "math_inline", "math_block"}
+    assert not kinds & {"code_inline", "fence", "s_open", "footnote_ref", "blockquote_open", "hr"}
+    tables = [t for t in hostile if t.type == "table_open"]
+    assert len(tables) == 2  # the roles that rate competencies
+    rows: list[list[Token]] = [[]]  # the cells of each row
+    for token in hostile:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type in ("th_open", "td_open"):
+            rows[-1].append(token)
+    assert {len(cells) for cells in rows[1:]} == {4}
+
+
+def test_a_hostile_diff_reads_back_literally(diff_pages: dict[str, str]) -> None:
+    shown = mdsafe.plain(mdsafe.gfm().parse(diff_pages["hostile"]))
+    assert " ".join(HOSTILE_TAIL.split()) in shown
+    data = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
+    for text in mdsafe.texts(data["roles"]):  # every role changed, so each text shows as it was
+        assert text in shown, text
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_github_parser_finds_no_html_and_no_link_in_a_hostile_diff(
+    diff_pages: dict[str, str], unsafe: bool
+) -> None:
+    """cmark-gfm as GitHub runs it, and letting raw HTML through: the page
+    holds none (safe mode would show `<!-- raw HTML omitted -->`), and the
+    only link is GitHub's own of an e-mail address, which no escape prevents."""
+    cmark = pytest.importorskip("cmarkgfm")
+    options = cmark.cmark.Options.CMARK_OPT_UNSAFE if unsafe else 0
+    hostile = cmark.github_flavored_markdown_to_html(diff_pages["hostile"], options)
+    benign = cmark.github_flavored_markdown_to_html(diff_pages["benign"], options)
+    assert "raw HTML omitted" not in hostile + benign
+    for tag in ("<h", "<table", "<tr", "<td", "<th", "<pre", "<code", "<a ", "<li", "<ul", "<strong", "<em"):
+        allowance = hostile.count('<a href="mailto:') if tag == "<a " else 0
+        assert hostile.count(tag) - allowance == benign.count(tag), tag
+    assert re.findall(r'<a href="(?!mailto:pm@evil\.example")', hostile) == []
+    for tag in ("<img", "<script", "<b>", "<br", "<iframe", "<svg", "<del", "<math", "<input"):
+        assert tag not in hostile, tag
+    assert [row.count("<td") for row in hostile.split("<tr>")[1:] if "<td" in row] == [
+        4 for row in hostile.split("<tr>")[1:] if "<td" in row
+    ]
