@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -293,12 +294,19 @@ def test_human_view_groups_changes_under_each_role(run: Run) -> None:
         "~ to Staff Maker (staff): promotion → lateral",
         "+ promotion to Principal Maker (principal)",
         "- exit to Retired Role (old-role)",
-        "▼ -1 lowered",
-        "+ added",
+        "~ Strategy: ▼ -1 lowered, 2 → 1",
+        "+ Hiring and onboarding: added\n      now: level 1\n",
     ):
         assert shown in maker, shown
     junior = text[: text.index("Product Maker (maker)")]
-    for shown in ("- Ask for help", "+ Ask early", "▲ +1 raised", "~ reworded: expectation, examples"):
+    for shown in (
+        "- Ask for help",
+        "+ Ask early",
+        "~ Strategy: ▲ +1 raised, 1 → 2",
+        "~ Delivery: reworded: expectation, examples\n"
+        "      was: level 2 · Ships small pieces.\n"
+        "      now: level 2 · Ships small pieces on time. · example: A bug fix a week\n",
+    ):
         assert shown in junior, shown
     assert "Level: 3 → 4" in text and "Track: management → ic" in text
     assert (
@@ -631,3 +639,119 @@ def test_github_parser_finds_no_html_and_no_link_in_a_hostile_diff(
     assert [row.count("<td") for row in hostile.split("<tr>")[1:] if "<td" in row] == [
         4 for row in hostile.split("<tr>")[1:] if "<td" in row
     ]
+
+
+# The human view: text from a ladder cannot pose as a line of the diff.
+FORGING_OLD = {
+    "levels": [{"level": 1, "label": "One"}],
+    "tracks": [{"id": "ic", "title": "IC"}],
+    "competencies": [{"id": "craft", "name": "Craft"}],
+    "roles": [
+        {
+            "id": "a",
+            "title": "Maker",
+            "level": 1,
+            "track": "ic",
+            "summary": "Short.",
+            "competencies": {"craft": 1},
+        }
+    ],
+}
+FORGED_TITLE = "Maker\n  + Fake line"
+FORGED_SUMMARY = "First line of a longer summary\n    now: forged summary\n  + Fake item\n- Fake removal"
+
+
+def _forging_pair(tmp_path: Path) -> tuple[Path, Path]:
+    new = json.loads(json.dumps(FORGING_OLD))
+    new["levels"][0]["label"] = "One\n~ Fake level"
+    new["tracks"][0]["title"] = "IC\n- Fake track"
+    new["competencies"][0]["name"] = "Craft\n    ~ Fake rating"
+    role = new["roles"][0]
+    role.update(title=FORGED_TITLE, summary=FORGED_SUMMARY)
+    role["competencies"]["craft"] = {"level": 2, "examples": ["An example\n  - Fake example line"]}
+    return (
+        write_ladder(tmp_path, json.dumps(FORGING_OLD), "old.yaml"),
+        write_ladder(tmp_path, json.dumps(new), "new.yaml"),
+    )
+
+
+def _human_diff(old: Path, new: Path, columns: int) -> list[str]:
+    """The human view, from the installed command."""
+    done = subprocess.run(
+        [installed_script(), "diff", str(old), str(new)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout.splitlines()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def test_a_value_cannot_forge_a_line_of_the_diff(tmp_path: Path) -> None:
+    old, new = _forging_pair(tmp_path)
+    lines = _human_diff(old, new, 200)
+    text = "\n".join(lines)
+    # One-line values show their line breaks, on the line of their field.
+    assert "Maker\\n  + Fake line (a) · level One\\n~ Fake level" in text
+    assert "  Title: Maker → Maker\\n  + Fake line" in lines
+    for shown in ("One\\n~ Fake level", "IC\\n- Fake track", "Craft\\n    ~ Fake rating"):
+        assert shown in text, shown
+    # A text of several lines goes on deeper than any line of the diff's own.
+    forged = [line for line in lines if line.lstrip().startswith(("now: forged", "+ Fake", "- Fake"))]
+    assert [line.strip() for line in forged] == [
+        "now: forged summary",
+        "+ Fake item",
+        "- Fake removal",
+        "- Fake example line",
+    ]
+    own = [line for line in lines if line not in forged]
+    deepest = max(_indent(line) for line in own)
+    assert min(_indent(line) for line in forged) > deepest
+    assert "    now: First line of a longer summary" in lines
+    # Wrapped at a narrow width, a line that is not as deep is where a line of
+    # the diff's own starts.
+    narrow = _human_diff(old, new, 40)
+    assert len(narrow) > len(lines)
+    for line in narrow:
+        if _indent(line) <= deepest:
+            assert any(whole.startswith(line.rstrip()) for whole in own), line
+
+
+def test_the_human_view_draws_lines_not_a_table_per_role(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich measures a table cell by cell, which made a large ladder's diff
+    slow (a Rich table per role): the view is lines, however many roles changed."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    built: list[str] = []
+
+    def counted(kind: Any) -> Any:
+        def init(self: Any, *args: Any, **kwargs: Any) -> None:
+            built.append(kind.__name__)
+            original(self, *args, **kwargs)
+
+        original = kind.__init__
+        return init
+
+    for kind in (Table, Padding):
+        monkeypatch.setattr(kind, "__init__", counted(kind))
+
+    def ladder(level: int) -> str:
+        roles = [
+            {"id": f"r{i}", "title": f"R{i}", "level": 1, "competencies": {"c": level}} for i in range(50)
+        ]
+        return json.dumps({"competencies": [{"id": "c", "name": "C"}], "roles": roles})
+
+    old = write_ladder(tmp_path, ladder(1), "old.yaml")
+    result = run("diff", str(old), str(write_ladder(tmp_path, ladder(2), "new.yaml")))
+    assert result.exit_code == 0, result.stderr
+    assert built == []
+    assert result.stdout.count("~ C: ▲ +1 raised, 1 → 2") == 50
