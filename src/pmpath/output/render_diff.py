@@ -71,7 +71,8 @@ class DiffLines:
         hang = Segment(" " * HANG)
         pads = [Segment(" " * indent) for indent in range(16)]  # every indentation of the view
         for indent, text in self.lines:
-            if indent + text.cell_len <= width and "\n" not in text.plain:
+            plain = text.plain
+            if indent + text.cell_len <= width and "\n" not in plain and "\t" not in plain:
                 if indent:
                     yield pads[indent]
                 yield from text.render(console)
