@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pmpath.queries.diff import SECTION_TITLES
+from tests import test_markdown_safety as mdsafe
 from tests.conftest import LADDERS, Run, installed_script, write_ladder
 from tests.test_match import brief
 
@@ -290,12 +294,19 @@ def test_human_view_groups_changes_under_each_role(run: Run) -> None:
         "~ to Staff Maker (staff): promotion → lateral",
         "+ promotion to Principal Maker (principal)",
         "- exit to Retired Role (old-role)",
-        "▼ -1 lowered",
-        "+ added",
+        "~ Strategy: ▼ -1 lowered, 2 → 1",
+        "+ Hiring and onboarding: added\n      now: level 1\n",
     ):
         assert shown in maker, shown
     junior = text[: text.index("Product Maker (maker)")]
-    for shown in ("- Ask for help", "+ Ask early", "▲ +1 raised", "~ reworded: expectation, examples"):
+    for shown in (
+        "- Ask for help",
+        "+ Ask early",
+        "~ Strategy: ▲ +1 raised, 1 → 2",
+        "~ Delivery: reworded: expectation, examples\n"
+        "      was: level 2 · Ships small pieces.\n"
+        "      now: level 2 · Ships small pieces on time. · example: A bug fix a week\n",
+    ):
         assert shown in junior, shown
     assert "Level: 3 → 4" in text and "Track: management → ic" in text
     assert (
@@ -377,7 +388,7 @@ def test_hostile_text_adds_no_markdown_element(run: Run, tmp_path: Path) -> None
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     unsafe = ("html", "link", "image", "code", "fence", "em_", "blockquote", "hr", "ordered_list", "s_")
     found = [t for t in tokens for t in [t, *(t.children or [])] if t.type.startswith(unsafe)]
-    assert [t.content for t in found] == ["<br>"] * len(found)  # only the breaks in table cells
+    assert found == []  # not even a line break of its own in a table cell
     headings = _headings(tokens)
     assert headings[0] == ("h1", "Ladder changes")
     # One h3 per role that changed, and only the section headings as h2.
@@ -524,3 +535,223 @@ def test_fast_path_and_typer_agree(argv: list[str]) -> None:
     fast = launcher.fast_call(argv, {}) is not None
     assert fast == ("-f" not in argv and "--help" not in argv)
     assert_same(argv, {"PMPATH_LADDER": None})
+
+
+# Every field changed, hostile text on both sides, read by GitHub's parser
+# and by a GFM renderer with bare links, math and footnotes.
+HOSTILE_TAIL = " <b>x</b><br> [n](https://evil.example/n) ![i](x.png) $n$ | `n` www.evil.example ~~s~~"
+
+
+def _changed(data: Any, tail: str, key: str = "") -> Any:
+    """The same ladder with every text, level, track, alias and kind of move
+    changed, and the texts of lists replaced item by item."""
+    if isinstance(data, dict):
+        changed = {k: _changed(v, tail, k) for k, v in data.items()}
+        if "aliases" in data:
+            changed["aliases"] = [*data["aliases"], "alias-2"]
+        if "kind" in data:
+            changed["kind"] = {"apply": "promotion", "lateral": "apply", "exit": "exit"}[data["kind"]]
+        return changed
+    if isinstance(data, list):
+        return [_changed(item, tail, key) for item in data]
+    if isinstance(data, str) and key in mdsafe.TEXT_KEYS:
+        return data + tail
+    if key == "track":
+        return {"ic": "mgmt", "mgmt": "ic"}[data]
+    if isinstance(data, int) and key in ("level", "scope", "title"):  # a level, or a rating
+        return data + 1
+    return data
+
+
+def _pair_pages(run: Run, tmp_path: Path, data: dict[str, Any], tail: str) -> str:
+    new = _changed(data, tail)
+    new["roles"].append({"id": "added-role", "title": f"Added{tail}", "level": 1})
+    old_file = write_ladder(tmp_path, json.dumps(data), "old.yaml")
+    new_file = write_ladder(tmp_path, json.dumps(new), "new.yaml")
+    assert run("validate", str(new_file)).exit_code == 0, run("validate", str(new_file)).stdout
+    result = run("diff", str(old_file), str(new_file), "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def diff_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The diff of the hostile ladder against a changed copy of it, and the
+    diff of the same pair with every text in plain words."""
+    from typer.testing import CliRunner
+
+    from pmpath.cli.app import app
+
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+    data = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
+    hostile = _pair_pages(run, tmp_path_factory.mktemp("hostile"), data, HOSTILE_TAIL)
+    plain_words = mdsafe.benign(data, [0])
+    benign = _pair_pages(run, tmp_path_factory.mktemp("benign"), plain_words, " changed")
+    return {"hostile": hostile, "benign": benign}
+
+
+@pytest.mark.parametrize("parser", mdsafe.PARSERS.values(), ids=mdsafe.PARSERS.keys())
+def test_a_hostile_diff_has_the_elements_of_a_plain_one(diff_pages: dict[str, str], parser: Any) -> None:
+    hostile, benign = parser().parse(diff_pages["hostile"]), parser().parse(diff_pages["benign"])
+    assert mdsafe.shape(hostile) == mdsafe.shape(benign)
+    kinds = {t.type for t in mdsafe.flat(hostile)}
+    assert not kinds & {"html_block", "html_inline", "image", "link_open", "math_inline", "math_block"}
+    assert not kinds & {"code_inline", "fence", "s_open", "footnote_ref", "blockquote_open", "hr"}
+    tables = [t for t in hostile if t.type == "table_open"]
+    assert len(tables) == 2  # the roles that rate competencies
+    rows: list[list[Token]] = [[]]  # the cells of each row
+    for token in hostile:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type in ("th_open", "td_open"):
+            rows[-1].append(token)
+    assert {len(cells) for cells in rows[1:]} == {4}
+
+
+def test_a_hostile_diff_reads_back_literally(diff_pages: dict[str, str]) -> None:
+    shown = mdsafe.plain(mdsafe.gfm().parse(diff_pages["hostile"]))
+    assert " ".join(HOSTILE_TAIL.split()) in shown
+    data = yaml.safe_load(HOSTILE.read_text(encoding="utf-8"))
+    for text in mdsafe.texts(data["roles"]):  # every role changed, so each text shows as it was
+        assert text in shown, text
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_github_parser_finds_no_html_and_no_link_in_a_hostile_diff(
+    diff_pages: dict[str, str], unsafe: bool
+) -> None:
+    """cmark-gfm as GitHub runs it, and letting raw HTML through: the page
+    holds none (safe mode would show `<!-- raw HTML omitted -->`), and the
+    only link is GitHub's own of an e-mail address, which no escape prevents."""
+    cmark = pytest.importorskip("cmarkgfm")
+    options = cmark.cmark.Options.CMARK_OPT_UNSAFE if unsafe else 0
+    hostile = cmark.github_flavored_markdown_to_html(diff_pages["hostile"], options)
+    benign = cmark.github_flavored_markdown_to_html(diff_pages["benign"], options)
+    assert "raw HTML omitted" not in hostile + benign
+    for tag in ("<h", "<table", "<tr", "<td", "<th", "<pre", "<code", "<a ", "<li", "<ul", "<strong", "<em"):
+        allowance = hostile.count('<a href="mailto:') if tag == "<a " else 0
+        assert hostile.count(tag) - allowance == benign.count(tag), tag
+    assert re.findall(r'<a href="(?!mailto:pm@evil\.example")', hostile) == []
+    for tag in ("<img", "<script", "<b>", "<br", "<iframe", "<svg", "<del", "<math", "<input"):
+        assert tag not in hostile, tag
+    assert [row.count("<td") for row in hostile.split("<tr>")[1:] if "<td" in row] == [
+        4 for row in hostile.split("<tr>")[1:] if "<td" in row
+    ]
+
+
+# The human view: text from a ladder cannot pose as a line of the diff.
+FORGING_OLD = {
+    "levels": [{"level": 1, "label": "One"}],
+    "tracks": [{"id": "ic", "title": "IC"}],
+    "competencies": [{"id": "craft", "name": "Craft"}],
+    "roles": [
+        {
+            "id": "a",
+            "title": "Maker",
+            "level": 1,
+            "track": "ic",
+            "summary": "Short.",
+            "competencies": {"craft": 1},
+        }
+    ],
+}
+FORGED_TITLE = "Maker\n  + Fake line"
+FORGED_SUMMARY = "First line of a longer summary\n    now: forged summary\n  + Fake item\n- Fake removal"
+
+
+def _forging_pair(tmp_path: Path) -> tuple[Path, Path]:
+    new = json.loads(json.dumps(FORGING_OLD))
+    new["levels"][0]["label"] = "One\n~ Fake level"
+    new["tracks"][0]["title"] = "IC\n- Fake track"
+    new["competencies"][0]["name"] = "Craft\n    ~ Fake rating"
+    role = new["roles"][0]
+    role.update(title=FORGED_TITLE, summary=FORGED_SUMMARY)
+    role["competencies"]["craft"] = {"level": 2, "examples": ["An example\n  - Fake example line"]}
+    return (
+        write_ladder(tmp_path, json.dumps(FORGING_OLD), "old.yaml"),
+        write_ladder(tmp_path, json.dumps(new), "new.yaml"),
+    )
+
+
+def _human_diff(old: Path, new: Path, columns: int) -> list[str]:
+    """The human view, from the installed command."""
+    done = subprocess.run(
+        [installed_script(), "diff", str(old), str(new)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout.splitlines()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def test_a_value_cannot_forge_a_line_of_the_diff(tmp_path: Path) -> None:
+    old, new = _forging_pair(tmp_path)
+    lines = _human_diff(old, new, 200)
+    text = "\n".join(lines)
+    # One-line values show their line breaks, on the line of their field.
+    assert "Maker\\n  + Fake line (a) · level One\\n~ Fake level" in text
+    assert "  Title: Maker → Maker\\n  + Fake line" in lines
+    for shown in ("One\\n~ Fake level", "IC\\n- Fake track", "Craft\\n    ~ Fake rating"):
+        assert shown in text, shown
+    # A text of several lines goes on deeper than any line of the diff's own.
+    forged = [line for line in lines if line.lstrip().startswith(("now: forged", "+ Fake", "- Fake"))]
+    assert [line.strip() for line in forged] == [
+        "now: forged summary",
+        "+ Fake item",
+        "- Fake removal",
+        "- Fake example line",
+    ]
+    own = [line for line in lines if line not in forged]
+    deepest = max(_indent(line) for line in own)
+    assert min(_indent(line) for line in forged) > deepest
+    assert "    now: First line of a longer summary" in lines
+    # Wrapped at a narrow width, a line that is not as deep is where a line of
+    # the diff's own starts.
+    narrow = _human_diff(old, new, 40)
+    assert len(narrow) > len(lines)
+    for line in narrow:
+        if _indent(line) <= deepest:
+            assert any(whole.startswith(line.rstrip()) for whole in own), line
+
+
+def test_the_human_view_draws_lines_not_a_table_per_role(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich measures a table cell by cell, which made a large ladder's diff
+    slow (a Rich table per role): the view is lines, however many roles changed."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    built: list[str] = []
+
+    def counted(kind: Any) -> Any:
+        def init(self: Any, *args: Any, **kwargs: Any) -> None:
+            built.append(kind.__name__)
+            original(self, *args, **kwargs)
+
+        original = kind.__init__
+        return init
+
+    for kind in (Table, Padding):
+        monkeypatch.setattr(kind, "__init__", counted(kind))
+
+    def ladder(level: int) -> str:
+        roles = [
+            {"id": f"r{i}", "title": f"R{i}", "level": 1, "competencies": {"c": level}} for i in range(50)
+        ]
+        return json.dumps({"competencies": [{"id": "c", "name": "C"}], "roles": roles})
+
+    old = write_ladder(tmp_path, ladder(1), "old.yaml")
+    result = run("diff", str(old), str(write_ladder(tmp_path, ladder(2), "new.yaml")))
+    assert result.exit_code == 0, result.stderr
+    assert built == []
+    assert result.stdout.count("~ C: ▲ +1 raised, 1 → 2") == 50

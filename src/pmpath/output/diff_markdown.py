@@ -3,8 +3,10 @@
 Every text from either ladder file (and the file names) goes through
 markdown.py's escaping (`md_text`, `md_list_item`) and nowhere else, so it
 never becomes Markdown syntax or HTML; the headings, bold labels, list
-markers, table pipes and `<br>` between statements in a cell are this
-module's own.
+markers, table pipes and ` · ` between statements in a cell are this
+module's own. It writes no HTML of its own either (a line break in a cell
+would take `<br>`, which renderers in safe mode show as text), so the page
+reads the same on GitHub and in a safe-mode renderer.
 """
 
 from __future__ import annotations
@@ -66,14 +68,15 @@ def _move(change: MoveChange) -> list[str]:
 
 def _cell(rating: Rating | None) -> str:
     """A rating in one table cell: its level, its statements, examples and
-    not-yet signs, one per line."""
+    not-yet signs, between dots as the export writes several statements in
+    one cell."""
     if rating is None:
         return "—"
     parts = [] if rating.level is None else [f"Level {rating.level}"]
     parts += [md_text(text) for text in rating.statements]
     parts += [f"Example: {md_text(text)}" for text in rating.examples]
     parts += [f"Not yet: {md_text(text)}" for text in rating.not_yet]
-    return "<br>".join(parts) or "—"
+    return " · ".join(parts) or "—"
 
 
 def _competency_row(change: CompetencyChange) -> str:

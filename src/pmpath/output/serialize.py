@@ -53,14 +53,16 @@ def role_brief(role: Role) -> dict[str, Any]:
 def rating(value: Rating | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    return {
+    found = {
         "level": value.level,
         "expectation": value.expectation,
         "statements": list(value.statements),
         "examples": list(value.examples),
         "not_yet": list(value.not_yet),
-        **value.extensions,
     }
+    if value.extensions:  # most have none, and unpacking even an empty Mapping is slow
+        found.update(value.extensions)
+    return found
 
 
 def move(value: Move) -> dict[str, Any]:

@@ -83,7 +83,8 @@ class FieldChange:
         old, new = self.old, self.new
         if not (isinstance(old, tuple) and isinstance(new, tuple)) or self.field in _NAME_LISTS:
             return None
-        return tuple(i for i in old if i not in new), tuple(i for i in new if i not in old)
+        kept, had = frozenset(new), frozenset(old)  # lists may be long: no search of a tuple per item
+        return tuple(i for i in old if i not in kept), tuple(i for i in new if i not in had)
 
 
 @dataclass(frozen=True)
