@@ -11,11 +11,13 @@ import io
 import json
 import os
 import pty
+import random
 import shlex
 import shutil
 import subprocess
 import tty
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,25 +69,124 @@ def heights(text: str) -> dict[str, float]:
     return found
 
 
-@needs_dot
-@pytest.mark.parametrize("ladder", EVERY_LADDER, ids=lambda p: p.name)
-def test_graphviz_draws_every_dot_export_without_a_warning(run: Run, ladder: Path) -> None:
-    text = export(run, ladder, "-f", "dot")
-    graphviz(text, "plain")
-    assert "<svg" in graphviz(text, "svg")  # drawing the edges is where dot can warn
+# The 6-role ladder on which dot 2.43 failed to route a lateral move between two
+# boxes ("triangulation failed", "Unable to reclaim box space").
+FLAT_BETWEEN_BOXES = """
+title: Big plain 0
+tracks: [{id: t0, title: plain 0 0}, {id: t1, title: plain 1 1}, {id: t2, title: plain 2 2}]
+roles:
+- {id: r-11, level: 2, title: plain 11 role 11, track: [t2, t0, t1]}
+- {id: r-12, level: 6, title: plain 12 role 12, track: [t2, t0, t1]}
+- {id: r-28, level: 1, title: plain 11 role 28, track: t2}
+- {id: r-29, level: 3, title: plain 12 role 29, track: [t1, t0, t2]}
+- {id: r-36, level: 3, title: plain 2 role 36, track: t2, next: [{to: r-59, kind: lateral, ready_when: [plain 2]}]}
+- {id: r-59, level: 3, title: plain 8 role 59, track: t1}
+"""
+RANDOM_SEEDS = range(12)
 
 
-@needs_dot
-@pytest.mark.parametrize("ladder", [bundled_ladder_path(), HOSTILE, "lonely top"], ids=str)
-def test_dot_ranks_the_levels_in_order(run: Run, tmp_path: Path, ladder: Path | str) -> None:
-    path = write_ladder(tmp_path, LONELY_TOP) if ladder == "lonely top" else Path(ladder)
-    y = heights(export(run, path, "-f", "dot"))
+def random_ladder(seed: int) -> dict[str, Any]:
+    """A ladder of 60-150 roles on 3-5 tracks, some rungs shared by tracks
+    listed in any order, with promotions, lateral moves between roles of one
+    level (often on different tracks), and a few apply and exit moves."""
+    rng = random.Random(seed)
+    tracks = [f"t{number}" for number in range(rng.randint(3, 5))]
+    top = rng.randint(6, 12)
+    roles: list[dict[str, Any]] = []
+    for number in range(rng.randint(60, 150)):
+        shared = rng.random() < 0.15
+        track = rng.sample(tracks, rng.randint(2, len(tracks))) if shared else rng.choice(tracks)
+        roles.append(
+            {"id": f"r-{number}", "title": f"Role {number}", "level": rng.randint(1, top), "track": track}
+        )
+
+    def on(role: dict[str, Any]) -> set[str]:
+        return set(role["track"]) if isinstance(role["track"], list) else {role["track"]}
+
+    for role in roles:
+        moves: list[dict[str, str]] = []
+        up = [r for r in roles if r["level"] == role["level"] + 1 and on(r) & on(role)]
+        if up:
+            moves.append({"to": rng.choice(up)["id"]})
+        across = [r for r in roles if r["level"] == role["level"] and r is not role]
+        if across and rng.random() < 0.3:
+            moves.append({"to": rng.choice(across)["id"], "kind": "lateral"})
+        higher = [r for r in roles if r["level"] > role["level"] and r["id"] not in {m["to"] for m in moves}]
+        if higher and rng.random() < 0.1:
+            moves.append({"to": rng.choice(higher)["id"], "kind": rng.choice(["apply", "exit"])})
+        if moves:
+            role["next"] = moves
+    return {
+        "title": f"Random {seed}",
+        "tracks": [{"id": t, "title": f"Track {t}"} for t in tracks],
+        "roles": roles,
+    }
+
+
+def dot_ladder(tmp_path: Path, which: Path | str) -> Path:
+    if isinstance(which, Path):
+        return which
+    if which == "flat between boxes":
+        return write_ladder(tmp_path, FLAT_BETWEEN_BOXES)
+    return write_ladder(tmp_path, json.dumps(random_ladder(int(which.removeprefix("random ")))))
+
+
+def assert_levels_in_order(path: Path, text: str) -> None:
+    """One height per level, rising strictly with the level."""
+    y = heights(text)
     by_level: dict[int, set[float]] = {}
     for role in load_ladder(path).roles:
         by_level.setdefault(role.level, set()).add(y[role.id])
     assert all(len(found) == 1 for found in by_level.values()), by_level  # one rank per level
     ranks = [found.pop() for _, found in sorted(by_level.items())]
     assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)  # rising strictly with the level
+
+
+@needs_dot
+@pytest.mark.parametrize(
+    "ladder",
+    [
+        bundled_ladder_path(),
+        *sorted(path for path in LADDERS.rglob("*.yaml") if "bad" not in path.relative_to(LADDERS).parts),
+        "flat between boxes",
+        *[f"random {seed}" for seed in RANDOM_SEEDS],
+    ],
+    ids=lambda p: p.name if isinstance(p, Path) else p,
+)
+def test_graphviz_draws_every_dot_export_without_a_warning(
+    run: Run, tmp_path: Path, ladder: Path | str
+) -> None:
+    path = dot_ladder(tmp_path, ladder)
+    text = export(run, path, "-f", "dot")
+    assert "<svg" in graphviz(text, "svg")  # drawing the edges is where dot can warn
+    assert_levels_in_order(path, text)  # and `plain` draws them too, without a word on stderr
+
+
+@needs_dot
+@pytest.mark.parametrize("ladder", [bundled_ladder_path(), HOSTILE, "lonely top"], ids=str)
+def test_dot_ranks_the_levels_in_order(run: Run, tmp_path: Path, ladder: Path | str) -> None:
+    path = write_ladder(tmp_path, LONELY_TOP) if ladder == "lonely top" else Path(ladder)
+    assert_levels_in_order(path, export(run, path, "-f", "dot"))
+
+
+def test_moves_within_a_level_point_one_way_and_a_pair_is_one_edge(run: Run, tmp_path: Path) -> None:
+    ladder = """
+tracks: [{id: ic, title: IC}, {id: mgmt, title: Management}]
+roles:
+  - {id: a, title: A, level: 3, track: ic, next: [{to: b, kind: lateral}]}
+  - {id: b, title: B, level: 3, track: mgmt, next: [{to: a, kind: lateral}, {to: c, kind: apply}]}
+  - {id: c, title: C, level: 3, track: ic, next: [{to: d, kind: lateral}, {to: a, kind: exit}]}
+  - {id: d, title: D, level: 3, track: mgmt, next: [{to: c, kind: apply}]}
+"""
+    text = export(run, write_ladder(tmp_path, ladder), "-f", "dot")
+    # Drawn in the order a, c (IC), b, d (Management): every edge points that way.
+    assert [line for line in text.splitlines() if " -> " in line and "invis" not in line] == [
+        '  "a" -> "b" [style=dotted, xlabel="lateral", dir=both];',
+        '  "c" -> "b" [style=dashed, xlabel="apply", dir=back];',
+        '  "c" -> "d" [style=dotted, xlabel="lateral → / ← apply", dir=both];',
+        '  "a" -> "c" [style=bold, xlabel="exit", dir=back];',
+    ]
+    assert "  splines=line;\n" in text
 
 
 def test_dot_draws_a_cluster_per_set_of_tracks_and_names_the_levels(run: Run) -> None:

@@ -507,7 +507,10 @@ def test_dot_styles_moves_by_kind_and_labels_the_graph(run: Run) -> None:
     ) in text
     assert '  "senior-2" -> "staff";\n' in text
     assert '  "senior-2" -> "engineering-manager" [style=dashed, xlabel="apply"];\n' in text
-    assert '  "engineering-manager" -> "staff" [style=dotted, xlabel="lateral"];\n' in text
+    # Moves both ways within a level: one edge from the role drawn first (staff's box comes first).
+    assert (
+        '  "staff" -> "engineering-manager" [style=dashed, xlabel="apply → / ← lateral", dir=both];\n' in text
+    )
     assert '  "director" -> "founder" [style=bold, xlabel="exit"];\n' in text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -197,6 +198,22 @@ class Ladder:
 
     def role(self, role_id: str) -> Role:
         return self.by_id[role_id]
+
+    @cached_property
+    def track_order(self) -> Mapping[str, int]:
+        """Each track's place: the ladder's tracks in the order it lists
+        them, then any track only roles name, in the order they first do."""
+        order = {track.id: place for place, track in enumerate(self.tracks)}
+        for role in self.roles:
+            for track in role.tracks:
+                order.setdefault(track, len(order))
+        return order
+
+    def tracks_of(self, role: Role) -> tuple[str, ...]:
+        """The role's tracks in the ladder's track order (see `track_order`):
+        a rung that `[ic, mgmt]` and `[mgmt, ic]` name is one set of tracks,
+        grouped once wherever rungs are grouped by their tracks."""
+        return tuple(sorted(set(role.tracks), key=self.track_order.__getitem__))
 
     def scale_name(self, level: int | None) -> str:
         return scale_name(self.scale, level)

@@ -6,7 +6,10 @@ Each format has one escaping function for ladder text (`_mermaid_escape`,
 Moves are drawn by kind: a promotion is a plain arrow; lateral, apply and exit
 moves are labelled with their kind and drawn dotted, dashed or thick. Each
 track is a box (a subgraph in Mermaid, a cluster in DOT), and a rung that
-several tracks share sits in a box of its own, named after all of them.
+several tracks share sits in a box of its own, named after all of them (one
+box per set of tracks, however a role orders them: `Ladder.tracks_of`).
+DOT's edges are straight lines (`splines=line`): dot 2.43 fails to route
+curved edges between roles of one level in different boxes.
 
 Mermaid has no rank constraint, so its levels line up through an axis: a
 node per level, chained bottom to top by invisible links (`~~~`), and each
@@ -16,6 +19,7 @@ A move between two roles of one level still lifts one of them a row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 
 from pmpath.ladder.model import Ladder, Role
@@ -32,10 +36,10 @@ _MERMAID_LINKS = {
 # (`xlabel`), placed after the edges are drawn: a `label` on an edge between
 # two boxes of one rank makes dot warn that it cannot route the edge.
 _DOT_EDGES = {
-    "promotion": "",
-    "lateral": ' [style=dotted, xlabel="lateral"]',
-    "apply": ' [style=dashed, xlabel="apply"]',
-    "exit": ' [style=bold, xlabel="exit"]',
+    "promotion": (),
+    "lateral": ("style=dotted", 'xlabel="lateral"'),
+    "apply": ("style=dashed", 'xlabel="apply"'),
+    "exit": ("style=bold", 'xlabel="exit"'),
 }
 
 
@@ -76,10 +80,11 @@ def _about(ladder: Ladder) -> list[str]:
 
 
 def _by_track(ladder: Ladder) -> dict[tuple[str, ...], list[Role]]:
-    """The roles by the tracks they are on, in order of first appearance."""
+    """The roles by the set of tracks they are on (in the ladder's track
+    order, however a role lists them), in order of first appearance."""
     groups: dict[tuple[str, ...], list[Role]] = {}
     for role in ladder.roles:
-        groups.setdefault(role.tracks, []).append(role)
+        groups.setdefault(ladder.tracks_of(role), []).append(role)
     return groups
 
 
@@ -162,6 +167,8 @@ def to_dot(ladder: Ladder) -> str:
         "digraph ladder {",
         "  newrank=true;",
         "  rankdir=BT;",
+        # Straight edges: dot 2.43 fails to route curved ones between boxes of one rank.
+        "  splines=line;",
         '  node [shape=box, style="rounded"];',
     ]
     heading = [text for text in (ladder.title, " · ".join(_about(ladder))) if text]
@@ -175,7 +182,8 @@ def to_dot(ladder: Ladder) -> str:
     for level in levels:
         name = f"{level} · {labels[level]}" if labels.get(level) else str(level)
         lines.append(f"  {_dot_level_node(level)} [shape=plaintext, label={_dot_text(name)}];")
-    for number, (tracks, roles) in enumerate(_by_track(ladder).items()):
+    groups = _by_track(ladder)
+    for number, (tracks, roles) in enumerate(groups.items()):
         indent = "  "
         if tracks:
             lines += [f"  subgraph cluster_{number} {{", f"    label={_dot_text(_box_name(ladder, tracks))};"]
@@ -191,10 +199,44 @@ def to_dot(ladder: Ladder) -> str:
         f"  {_dot_level_node(low)} -> {_dot_level_node(high)} [style=invis];"
         for low, high in pairwise(levels)
     ]
-    lines += [
-        f"  {_dot_text(r.id)} -> {_dot_text(move.to)}{_DOT_EDGES[move.kind]};"
-        for r in ladder.roles
-        for move in r.moves
-    ]
+    lines += _dot_moves(ladder, [role.id for roles in groups.values() for role in roles])
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _dot_edge(tail: str, head: str, attributes: Iterable[str]) -> str:
+    listed = ", ".join(attributes)
+    return f"  {_dot_text(tail)} -> {_dot_text(head)}" + (f" [{listed}]" if listed else "") + ";"
+
+
+def _dot_moves(ladder: Ladder, drawn: list[str]) -> list[str]:
+    """An edge per move. A move between two roles of one level (a flat edge,
+    which dot lays out left to right) points from the role drawn first to
+    the one drawn after, its arrow turned with `dir=back` where the move
+    goes the other way, and a pair of such moves both ways is one edge with
+    two arrows (drawn as the move to the right; where the kinds differ,
+    labelled `apply → / ← lateral`, left to right): flat edges pointing both ways between boxes make dot's
+    ordering of the boxes take minutes on a large ladder."""
+    place = {role_id: number for number, role_id in enumerate(drawn)}
+    kinds = {(role.id, move.to): move.kind for role in ladder.roles for move in role.moves}
+    lines = []
+    for role in ladder.roles:
+        for move in role.moves:
+            target = ladder.by_id.get(move.to)
+            style = _DOT_EDGES[move.kind]
+            if target is None or target.level != role.level:
+                lines.append(_dot_edge(role.id, move.to, style))
+                continue
+            back = kinds.get((move.to, role.id))
+            forward = place[role.id] <= place[move.to]
+            if back is None:
+                lines.append(
+                    _dot_edge(
+                        *((role.id, move.to) if forward else (move.to, role.id)),
+                        (*style, *(() if forward else ("dir=back",))),
+                    )
+                )
+            elif forward:
+                both = style if back == move.kind else (*style[:1], f'xlabel="{move.kind} → / ← {back}"')
+                lines.append(_dot_edge(role.id, move.to, (*both, "dir=both")))
+    return lines

@@ -90,11 +90,8 @@ def _column_keys(ladder: Ladder) -> list[tuple[str, ...]]:
     """The columns: each track's roles, then the rungs shared by several,
     after the last of their tracks; tracks the ladder does not list follow
     in the order roles name them, and roles with no track come last."""
-    order = {track.id: i for i, track in enumerate(ladder.tracks)}
-    for role in ladder.roles:
-        for track in role.tracks:
-            order.setdefault(track, len(order))
-    keys = list(dict.fromkeys(role.tracks for role in ladder.roles))
+    order = ladder.track_order
+    keys = list(dict.fromkeys(ladder.tracks_of(role) for role in ladder.roles))
     return sorted(keys, key=lambda k: (max((order[t] for t in k), default=len(order)), len(k)))
 
 
@@ -108,7 +105,7 @@ def layout(ladder: Ladder) -> Layout:
     levels = sorted({role.level for role in ladder.roles}, reverse=True)
     cells: dict[tuple[tuple[str, ...], int], list[Role]] = {}
     for role in ladder.roles:
-        cells.setdefault((role.tracks, role.level), []).append(role)
+        cells.setdefault((ladder.tracks_of(role), role.level), []).append(role)
     slots = {k: min(MAX_PER_ROW, max(len(v) for (kk, _), v in cells.items() if kk == k)) for k in keys}
     lines = {
         lv: max(math.ceil(len(v) / slots[k]) for (k, lvl), v in cells.items() if lvl == lv) for lv in levels
