@@ -186,7 +186,7 @@ roles:
         '  "c" -> "d" [style=dotted, xlabel="lateral → / ← apply", dir=both];',
         '  "a" -> "c" [style=bold, xlabel="exit", dir=back];',
     ]
-    assert "  splines=line;\n" in text
+    assert "  splines=ortho;\n" in text
 
 
 def test_dot_draws_a_cluster_per_set_of_tracks_and_names_the_levels(run: Run) -> None:

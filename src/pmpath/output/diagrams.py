@@ -8,8 +8,9 @@ moves are labelled with their kind and drawn dotted, dashed or thick. Each
 track is a box (a subgraph in Mermaid, a cluster in DOT), and a rung that
 several tracks share sits in a box of its own, named after all of them (one
 box per set of tracks, however a role orders them: `Ladder.tracks_of`).
-DOT's edges are straight lines (`splines=line`): dot 2.43 fails to route
-curved edges between roles of one level in different boxes.
+DOT's edges run at right angles (`splines=ortho`): dot 2.43 fails to route
+curved edges between roles of one level in different boxes, and straight
+lines cross the boxes.
 
 Mermaid has no rank constraint, so its levels line up through an axis: a
 node per level, chained bottom to top by invisible links (`~~~`), and each
@@ -168,7 +169,7 @@ def to_dot(ladder: Ladder) -> str:
         "  newrank=true;",
         "  rankdir=BT;",
         # Straight edges: dot 2.43 fails to route curved ones between boxes of one rank.
-        "  splines=line;",
+        "  splines=ortho;",
         '  node [shape=box, style="rounded"];',
     ]
     heading = [text for text in (ladder.title, " · ".join(_about(ladder))) if text]
