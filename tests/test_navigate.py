@@ -256,15 +256,54 @@ def test_tree_human_shows_the_fork_and_the_entry_routes(run: Run) -> None:
     result = run("tree", env={"COLUMNS": "150"})
     out = result.stdout
     assert out.startswith("Product management career ladder\n")
-    assert "├── Software Engineer (software-engineer) · Off the ladder · entry" in out
-    assert "│   │   │   ├── Group Product Manager (group-pm) · Lead · management\n" in out
+    assert "│       │   ├── Group Product Manager (group-pm) · Lead · management\n" in out
     assert "Principal Product Manager (principal-pm) · Senior lead · individual-contributor" in out
     assert "Director of Product (director) ↓ shown below" in out
-    assert "Product Manager (pm) ↑ shown above" in out
     assert "↔ switch to Growth Product Manager (growth-pm)" in out
     # Exits hang under Principal, the nearer of the two rungs they leave from.
-    assert "│   │   │   │   │   ├── Founder (founder) · Off the ladder · exits · exit\n" in out
-    assert "│   │   │   │   │       ├── Founder (founder) ↑ shown above\n" in out
+    assert "│       │   │   │   ├── Founder (founder) · Off the ladder · exits · exit\n" in out
+    assert "│       │   │   │       ├── Founder (founder) ↑ shown above\n" in out
+
+
+def test_tree_draws_the_ladder_as_the_trunk_and_the_routes_in_feeding_it(run: Run) -> None:
+    lines = run("tree", env={"COLUMNS": "150"}).stdout.splitlines()
+    # The trunk: the first rung, the ladder up from it.
+    assert lines[1:3] == [
+        "├── Associate Product Manager (apm) · Associate · individual-contributor",
+        "│   └── Product Manager (pm) · Mid-level · individual-contributor",
+    ]
+    # Then the routes in, together, each naming the rungs it joins at.
+    start = lines.index("└── Routes into the ladder")
+    assert lines[start + 1 : start + 6] == [
+        "    ├── Software Engineer (software-engineer) · Off the ladder · entry",
+        "    │   ├── → into Associate Product Manager (apm)",
+        "    │   ├── → into Product Manager (pm)",
+        "    │   ├── → into Technical Product Manager (technical-pm)",
+        "    │   └── → into AI Product Manager (ai-pm)",
+    ]
+    assert not any("shown above" in line for line in lines[start:])
+    assert lines[-1] == "        └── → into Product Manager (pm)"
+
+
+def test_tree_json_puts_the_trunk_first_and_the_routes_in_last(run: Run) -> None:
+    roots = run_json(run, "tree")
+    ids = [node["id"] for node in roots]
+    assert ids[0] == "apm"
+    assert ids[-10:] == [
+        "software-engineer",
+        "designer",
+        "marketer",
+        "analyst",
+        "graduate",
+        "sales-engineer",
+        "customer-success",
+        "consultant",
+        "project-manager",
+        "product-owner",
+    ]
+    for route in roots[-10:]:
+        assert route["children"], route["id"]
+        assert all(child["seen_before"] and child["kind"] == "apply" for child in route["children"])
 
 
 # -- search -----------------------------------------------------------------------

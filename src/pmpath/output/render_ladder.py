@@ -160,8 +160,12 @@ def drawable_depth(width: int) -> int:
     return max(0, min(MAX_DRAWN_DEPTH, (width - MIN_LABEL_WIDTH) // TREE_INDENT - 1))
 
 
-def _tree_label(row: TreeRow, styles: dict[str, str]) -> Text:
+def _tree_label(row: TreeRow, styles: dict[str, str], in_entry: bool = False) -> Text:
     role = row.role
+    if in_entry and row.depth == 1 and row.seen_before:  # a route in joins the trunk here
+        label = Text("→ into ", style="dim")
+        label.append_text(role_name(role, f"bold {styles.get(role.track, '')}".strip()))
+        return label
     if row.kind == "lateral":  # a switch across is referred to, never expanded
         label = Text("↔ switch to ", style="dim")
         label.append_text(role_name(role, "bold"))
@@ -198,7 +202,15 @@ class TreeView:
         left_out = 0  # roles expanded only below the deepest level drawn
         tops: list[Role] = []  # the first role of each branch cut there
         marked = None  # the last label drawn at the deepest level, once marked as cut
+        # The routes into the ladder hang together under one node after the trunk.
+        routes_in: RichTree | None = None
+        in_entry = False
         for row in result.rows:
+            if row.depth == 0:
+                in_entry = row.entry
+                if in_entry and routes_in is None:
+                    routes_in = top.add(Text("Routes into the ladder", "bold"))
+                branches = [routes_in if in_entry and routes_in is not None else top]
             if row.depth > deepest:
                 if not row.seen_before:
                     left_out += 1
@@ -210,7 +222,7 @@ class TreeView:
                     marked = branches[-1]
                 continue
             del branches[row.depth + 1 :]
-            branches.append(branches[row.depth].add(_tree_label(row, styles)))
+            branches.append(branches[row.depth].add(_tree_label(row, styles, in_entry)))
         yield top
         if tops:
             cut = (

@@ -6,6 +6,13 @@ referred to ("↔"), never expanded: in a dual-track ladder the management
 rungs do not hang under the individual-contributor ones because one can
 switch between them.
 
+Drawn whole, the ladder's own roles are the trunk and the routes in feed
+into it: an entry route (a role nothing leads to whose every move is an
+apply move to a higher level, such as a Software Engineer applying for a PM
+role) is not a
+starting role of its own whose branches carry the ladder; it comes after the
+trunk, and its moves are references to the rungs it joins at.
+
 Each role is expanded where it is nearest its starting role (breadth-first),
 so the rungs where tracks fork sit side by side; every other mention of it is
 a reference. The tree is kept flat, as rows in reading order with their
@@ -34,6 +41,9 @@ class TreeRow:
     kind: str | None = None
     # For a reference: whether the role's expanded row comes later in reading order.
     shown_below: bool = False
+    # True for a starting row that is a route into the ladder: its children
+    # are the rungs it joins at, all drawn in the trunk above.
+    entry: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,12 +62,17 @@ def tree(ladder: Ladder, root: Role | None = None) -> Tree:
     """The ladder as trees from its starting roles (those that no promotion,
     apply or exit move leads to), or from `root`. Each role is expanded once;
     other mentions of it are references."""
+    entries: list[Role] = []
     if root is not None:
         starts = [root]
     else:
         led_to = {move.to for role in ladder.roles for move in _branches(role)}
-        starts = [role for role in ladder.roles if role.id not in led_to]
-    parent: dict[str, str | None] = {}
+        entries = [role for role in ladder.roles if role.id not in led_to and _is_entry(ladder, role)]
+        entry_ids = {role.id for role in entries}
+        # The trunk starts where no move from the ladder itself leads.
+        fed = {move.to for role in ladder.roles if role.id not in entry_ids for move in _branches(role)}
+        starts = [role for role in ladder.roles if role.id not in fed and role.id not in entry_ids]
+    parent: dict[str, str | None] = {role.id: None for role in entries}
     for start in starts:
         _claim(ladder, start, parent)
     if root is None:
@@ -70,8 +85,18 @@ def tree(ladder: Ladder, root: Role | None = None) -> Tree:
     drawn: set[str] = set()
     for start in starts:
         _rows(ladder, start, parent, drawn, rows)
+    for entry in entries:
+        _rows(ladder, entry, parent, drawn, rows, entry=True)
     tracks = tuple(t for t in dict.fromkeys(role.track for role in ladder.roles) if t)
     return Tree(ladder.title, tracks, tuple(rows))
+
+
+def _is_entry(ladder: Ladder, role: Role) -> bool:
+    """A job people apply from into the ladder: every move of it is an apply
+    move up to a higher level (the bundled routes in are level 0)."""
+    return bool(role.moves) and all(
+        move.kind == "apply" and ladder.role(move.to).level > role.level for move in role.moves
+    )
 
 
 def _claim(ladder: Ladder, start: Role, parent: dict[str, str | None]) -> None:
@@ -90,13 +115,18 @@ def _claim(ladder: Ladder, start: Role, parent: dict[str, str | None]) -> None:
 
 
 def _rows(
-    ladder: Ladder, start: Role, parent: dict[str, str | None], drawn: set[str], rows: list[TreeRow]
+    ladder: Ladder,
+    start: Role,
+    parent: dict[str, str | None],
+    drawn: set[str],
+    rows: list[TreeRow],
+    entry: bool = False,
 ) -> None:
     """Depth-first without recursion, so a very deep ladder cannot overflow.
     A role is expanded under its parent only; every other move to it is a
     reference."""
     drawn.add(start.id)
-    rows.append(TreeRow(start, 0))
+    rows.append(TreeRow(start, 0, entry=entry))
     # One frame per open role: its moves left to show.
     stack: list[tuple[str, Iterator[Move]]] = [(start.id, iter(start.moves))]
     while stack:
