@@ -715,7 +715,7 @@ def test_bad_me_files_get_one_clear_error_and_stay_unchanged(
     result = run("--ladder", str(SMALL), *args)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith(f"{me}{message}"), result.stderr
+    assert result.stderr.startswith(f"pmpath: error: {me}{message}"), result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert digest(me) == before
 
@@ -746,7 +746,7 @@ def test_me_files_that_cannot_be_read(run: Run, tmp_path: Path, content: bytes |
     for args in (["gap", "--me", str(me), "senior"], ["progress", "--me", str(me)]):
         result = run(*args)  # the bundled ladder: read without the limit patched here
         assert result.exit_code == 1
-        assert result.stderr.startswith(f"{me}{message}"), result.stderr
+        assert result.stderr.startswith(f"pmpath: error: {me}{message}"), result.stderr
     if content:
         assert me.read_bytes() == content
 

@@ -67,7 +67,8 @@ def test_commands_print_the_same_errors_as_validate(run: Run, fixture: str) -> N
     assert report.exit_code == 1
     errors = [line for line in report.stdout.splitlines()[:-1] if ": warning: " not in line]
     assert errors
-    assert run("--ladder", path, "list").stderr.splitlines() == errors
+    # The same lines, each in the style of every error.
+    assert run("--ladder", path, "list").stderr.splitlines() == [f"pmpath: error: {line}" for line in errors]
 
 
 def test_python_tags_never_run(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,13 +81,13 @@ def test_python_tags_never_run(run: Run, tmp_path: Path, monkeypatch: pytest.Mon
 def test_missing_file(run: Run, tmp_path: Path) -> None:
     result = run("--ladder", str(tmp_path / "nope.yaml"), "list")
     assert result.exit_code == 1
-    assert result.stderr == f"{tmp_path / 'nope.yaml'}: no such file\n"
+    assert result.stderr == f"pmpath: error: {tmp_path / 'nope.yaml'}: no such file\n"
 
 
 def test_directory(run: Run, tmp_path: Path) -> None:
     result = run("--ladder", str(tmp_path), "list")
     assert result.exit_code == 1
-    assert result.stderr == f"{tmp_path}: is a directory, not a file\n"
+    assert result.stderr == f"pmpath: error: {tmp_path}: is a directory, not a file\n"
 
 
 def test_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,7 +104,7 @@ def test_unreadable_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(os, "open", guarded_open)
     result = run("--ladder", str(path), "list")
     assert result.exit_code == 1
-    assert result.stderr == f"{path}: permission denied: cannot read this file\n"
+    assert result.stderr == f"pmpath: error: {path}: permission denied: cannot read this file\n"
 
 
 def test_oversized_file_is_refused_before_parsing(
@@ -134,13 +135,13 @@ def test_huge_file_is_read_only_to_the_limit_with_bounded_memory(tmp_path: Path)
         handle.truncate(4 * 1024**3)
     result = run_with_memory_cap("--ladder huge.yaml list", tmp_path, timeout=60)
     assert result.returncode == 1
-    assert result.stderr == "huge.yaml: file is larger than 32 MiB; refusing to read it\n"
+    assert result.stderr == "pmpath: error: huge.yaml: file is larger than 32 MiB; refusing to read it\n"
 
 
 def test_endless_device_is_refused_without_reading(tmp_path: Path) -> None:
     result = run_with_memory_cap("--ladder /dev/zero list", tmp_path, timeout=60)
     assert result.returncode == 1
-    assert result.stderr == ("/dev/zero: is a character device, not a regular file\n")
+    assert result.stderr == ("pmpath: error: /dev/zero: is a character device, not a regular file\n")
 
 
 def test_expansion_bomb_is_refused_quickly_in_a_real_process(tmp_path: Path) -> None:

@@ -420,7 +420,8 @@ def test_hostile_ladder_against_itself_has_no_differences(run: Run) -> None:
 
 def test_invalid_side_gets_validates_messages(run: Run, tmp_path: Path) -> None:
     bad = write_ladder(tmp_path, "roles:\n  - {id: a, title: A, level: 1}\n  - {id: a, title: B, level: 1}\n")
-    expected = run("validate", str(bad)).stdout.splitlines()[:-1]  # without the verdict line
+    found = run("validate", str(bad)).stdout.splitlines()[:-1]  # without the verdict line
+    expected = [f"pmpath: error: {line}" for line in found]
     assert expected
     for args in ((str(bad), NEW), (OLD, str(bad))):
         result = run("diff", *args)
@@ -430,7 +431,7 @@ def test_invalid_side_gets_validates_messages(run: Run, tmp_path: Path) -> None:
 
 def test_missing_file_as_for_a_missing_ladder(run: Run) -> None:
     result = run("diff", "no-such.yaml", NEW)
-    assert (result.exit_code, result.stderr) == (1, "no-such.yaml: no such file\n")
+    assert (result.exit_code, result.stderr) == (1, "pmpath: error: no-such.yaml: no such file\n")
     assert run("--ladder", "no-such.yaml", "list").stderr == result.stderr
 
 
@@ -460,7 +461,7 @@ def test_stdin_side(run: Run) -> None:
     assert json.loads(result.stdout) == {**EXPECTED, "old": "<stdin>"}
     result = CliRunner().invoke(app, ["diff", NEW, "-"], input="roles: 3\n")
     assert result.exit_code == 1
-    assert result.stderr == "<stdin>:1: 'roles' must be a non-empty list, not a number\n"
+    assert result.stderr == "pmpath: error: <stdin>:1: 'roles' must be a non-empty list, not a number\n"
 
 
 def test_stdin_is_bounded_like_a_ladder_file(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -474,7 +475,7 @@ def test_stdin_is_bounded_like_a_ladder_file(monkeypatch: pytest.MonkeyPatch) ->
     assert len(text.encode()) > 1024
     result = CliRunner().invoke(app, ["diff", "-", NEW], input=text)
     assert result.exit_code == 1
-    assert result.stderr == "<stdin>: input is larger than 0 MiB; refusing to read it\n"
+    assert result.stderr == "pmpath: error: <stdin>: input is larger than 0 MiB; refusing to read it\n"
     within = "roles:\n  - {id: r, title: R, level: 1}\n"
     assert CliRunner().invoke(app, ["diff", "-", str(LADDERS / "minimal.yaml")], input=within).exit_code == 0
 

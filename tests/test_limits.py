@@ -180,14 +180,14 @@ def test_bad_me_files_get_one_clear_error(
     result = run(*ladder, "gap", "--me", str(path), goal)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.startswith(f"{path}{message}")
+    assert result.stderr.startswith(f"pmpath: error: {path}{message}")
     assert len(result.stderr.splitlines()) == 1
 
 
 def test_a_directory_as_me_file(run: Run, tmp_path: Path) -> None:
     result = run("gap", "--me", str(tmp_path), "senior")
     assert result.exit_code == 1
-    assert result.stderr == f"{tmp_path}: is a directory, not a file\n"
+    assert result.stderr == f"pmpath: error: {tmp_path}: is a directory, not a file\n"
 
 
 # -- nesting -----------------------------------------------------------------------
@@ -311,13 +311,13 @@ def test_a_socket_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         server.bind("sock")
         result = run_script("--ladder", "sock", "list", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr == "sock: is a socket, not a regular file\n"
+    assert result.stderr == "pmpath: error: sock: is a socket, not a regular file\n"
 
 
 def test_a_device_is_refused(run: Run) -> None:
     result = run("--ladder", "/dev/null", "list")
     assert result.exit_code == 1
-    assert result.stderr == "/dev/null: is a character device, not a regular file\n"
+    assert result.stderr == "pmpath: error: /dev/null: is a character device, not a regular file\n"
 
 
 # -- Unicode in names -----------------------------------------------------------------
@@ -393,7 +393,7 @@ def test_a_me_file_with_a_bad_explicit_tag_is_one_clear_error(run: Run, tmp_path
     me = write_ladder(tmp_path, "role: pm\ncompetencies:\n  product-strategy: !!int x\n", "me.yaml")
     result = run("gap", "--me", str(me), "senior")
     assert result.exit_code == 1
-    assert result.stderr == f"{me}:3: 'x' cannot be read as a whole number\n"
+    assert result.stderr == f"pmpath: error: {me}:3: 'x' cannot be read as a whole number\n"
 
 
 def test_error_paths_stay_linear_with_thousands_of_unknown_names(
@@ -420,7 +420,7 @@ def test_me_keys_written_as_other_types_are_found_on_their_lines(run: Run, tmp_p
     result = run("gap", "--me", str(me), "senior")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{me}:2: unknown competency 'None'",
-        f"{me}:3: unknown competency 'True'",
-        f"{me}:4: unknown competency '2'",
+        f"pmpath: error: {me}:2: unknown competency 'None'",
+        f"pmpath: error: {me}:3: unknown competency 'True'",
+        f"pmpath: error: {me}:4: unknown competency '2'",
     ]

@@ -484,7 +484,10 @@ def test_a_bad_me_file_is_one_error_at_file_line(run: Run, tmp_path: Path) -> No
     me = write_ladder(tmp_path, "role: pm\ncompetencies:\n  strategy: 3\n", "me.yaml")
     result = run("plan", "senior", "--me", str(me))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{me}:3: ") and "unknown competency 'strategy'" in result.stderr
+    assert (
+        result.stderr.startswith(f"pmpath: error: {me}:3: ")
+        and "unknown competency 'strategy'" in result.stderr
+    )
     assert result.stdout == ""
 
 

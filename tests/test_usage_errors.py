@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from pmpath.cli import launcher, typer_run
-from tests.conftest import installed_script
+from tests.conftest import SMALL, installed_script
 from tests.test_launcher import run_entry
 from tests.test_process import clean_env
 
@@ -126,3 +126,48 @@ def test_both_paths_read_a_cursor_before_the_first_word_alike() -> None:
     fast, typer = run_entry("fast", [], **env), run_entry("typer", [], **env)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
     assert "compare" in fast.stdout.split()
+
+
+# -- global options after the command, and where the ladder came from ---------------
+SMALL_LADDER = str(SMALL)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--ladder", SMALL_LADDER, "--json"],
+        ["list", "--json", f"--ladder={SMALL_LADDER}"],
+        ["--ladder", "nope.yaml", "list", "--json", "--ladder", SMALL_LADDER],
+        ["export", "-f", "json", "--ladder", SMALL_LADDER],
+    ],
+)
+def test_the_ladder_option_also_works_after_the_command(args: list[str]) -> None:
+    code, out, err = pmpath(*args)
+    assert (code, err) == (0, "")
+    assert '"junior"' in out
+
+
+def test_a_ladder_option_value_of_another_option_stays_a_value() -> None:
+    # `--ladder` here is what --track is asked for, not the global option.
+    code, _, err = pmpath("list", "--track", "--ladder")
+    assert code == 2
+    assert err.startswith("pmpath: error: no track '--ladder' on this ladder.")
+
+
+def test_a_ladder_error_is_in_the_one_error_style() -> None:
+    assert pmpath("--ladder", "nope.yaml", "list") == (1, "", "pmpath: error: nope.yaml: no such file\n")
+
+
+@pytest.mark.parametrize("args", [["list"], ["export", "-f", "csv"], ["show", "senior"]])
+def test_an_error_about_the_ladder_from_the_variable_names_the_variable(args: list[str]) -> None:
+    code, out, err = pmpath(*args, PMPATH_LADDER="nope.yaml")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "pmpath: error: nope.yaml: no such file",
+        "The ladder is the file PMPATH_LADDER names: correct or unset PMPATH_LADDER, or give --ladder PATH.",
+    ]
+
+
+def test_a_ladder_given_on_the_command_line_is_not_blamed_on_the_variable() -> None:
+    code, _, err = pmpath("list", "--ladder", "nope.yaml", PMPATH_LADDER="nope.yaml")
+    assert (code, err) == (1, "pmpath: error: nope.yaml: no such file\n")

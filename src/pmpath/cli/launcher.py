@@ -349,5 +349,55 @@ def _start(argv: list[str], environ: Mapping[str, str]) -> int:
 
     # An empty value is no request, as Typer reads it.
     completing = bool(environ.get(grammar.COMPLETE_VAR))
+    if not completing:
+        argv = hoist_globals(argv)
+        sys.argv[1:] = argv  # what Typer reads
     call = fast_completion(environ) if completing else fast_call(argv, environ)
     return run(call or typer_main)
+
+
+def hoist_globals(argv: list[str]) -> list[str]:
+    """argv with `--ladder PATH` (or `--ladder=PATH`) given after the command
+    moved in front of it, where Typer takes global options: `pmpath list
+    --ladder x.yaml` is `pmpath --ladder x.yaml list`. Words after `--`, and
+    the value of an option of the command, are left where they are."""
+    from pmpath.cli import grammar
+
+    front: list[str] = []
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):  # the options before the command
+        word = argv[index]
+        if word == "--":
+            return argv
+        index += 2 if word in grammar.LADDER_OPTIONS else 1
+    if index >= len(argv):
+        return argv
+    command = grammar.COMMANDS.get(argv[index])
+    if command is None:
+        return argv
+    valued = set(command["options"])
+    rest: list[str] = []
+    words = iter(argv[index + 1 :])
+    for word in words:
+        name = word.partition("=")[0]
+        if word == "--":
+            rest.append(word)
+            rest.extend(words)
+        elif word in grammar.LADDER_OPTIONS:
+            value = next(words, None)
+            if value is None:
+                rest.append(word)  # Typer says it needs a value
+            else:
+                front.extend([word, value])
+        elif name in grammar.LADDER_OPTIONS:
+            front.append(word)
+        elif word in valued:
+            rest.append(word)
+            following = next(words, None)
+            if following is not None:
+                rest.append(following)
+        else:
+            rest.append(word)
+    if not front:
+        return argv
+    return [*argv[:index], *front, argv[index], *rest]

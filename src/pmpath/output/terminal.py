@@ -103,12 +103,29 @@ def write_lines(lines: list[str]) -> None:
 def print_error(error: PmpathError) -> None:
     if isinstance(error, PipeClosed):
         return
+    # Every error the same way: `pmpath: error: ...`, then any hint on a line of its own.
     if isinstance(error, LadderError):
-        lines = [p.format(error.filename) for p in error.problems]
+        lines = [f"pmpath: error: {p.format(error.filename)}" for p in error.problems]
+        lines.extend([error.hint] if error.hint else _ladder_hint(error.filename))
     else:
         lines = [f"pmpath: error: {error}", *([error.hint] if error.hint else [])]
     sys.stderr.write("".join(escape_line(line) + "\n" for line in lines))
     sys.stderr.flush()
+
+
+LADDER_ENVVAR = "PMPATH_LADDER"  # pmpath.cli.grammar.LADDER_ENVVAR
+
+
+def _ladder_hint(filename: str) -> list[str]:
+    """Where the ladder came from, when the environment variable named it
+    and no --ladder did: a stale variable is otherwise hard to spot."""
+    named = os.environ.get(LADDER_ENVVAR)
+    words = sys.argv[1:]
+    words = words[: words.index("--")] if "--" in words else words
+    if not named or filename != named or any(w.partition("=")[0] == "--ladder" for w in words):
+        return []
+    var = LADDER_ENVVAR
+    return [f"The ladder is the file {var} names: correct or unset {var}, or give --ladder PATH."]
 
 
 def print_message(message: str) -> None:
