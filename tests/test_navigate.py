@@ -504,8 +504,8 @@ def test_bad_self_assessment_file(run: Run, tmp_path: Path) -> None:
     result = run("--ladder", str(SMALL), "gap", "--me", str(me), "maker")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{me}:2: 'strategy' must be from 1 to 3, not 9",
-        f"{me}:3: unknown competency 'stratgy' (did you mean 'strategy'?)",
+        f"pmpath: error: {me}:2: 'strategy' must be from 1 to 3, not 9",
+        f"pmpath: error: {me}:3: unknown competency 'stratgy' (did you mean 'strategy'?)",
     ]
 
 

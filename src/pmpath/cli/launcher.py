@@ -112,7 +112,7 @@ def fast_call(argv: list[str], environ: Mapping[str, str]) -> Call | None:
 
     from pmpath.cli import grammar
 
-    split = _split_global(argv, environ)
+    split = _split_global(hoist_globals(argv), environ)
     if split is None or not split[1]:
         return None
     ladder, (name, *words) = split
@@ -221,6 +221,7 @@ def typer_main() -> int:
     """Run the Typer app on sys.argv and return its exit code (typer_run.py)."""
     from pmpath.cli.typer_run import run_app
 
+    sys.argv[1:] = hoist_globals(sys.argv[1:])  # what Typer reads
     return run_app()
 
 
@@ -349,9 +350,6 @@ def _start(argv: list[str], environ: Mapping[str, str]) -> int:
 
     # An empty value is no request, as Typer reads it.
     completing = bool(environ.get(grammar.COMPLETE_VAR))
-    if not completing:
-        argv = hoist_globals(argv)
-        sys.argv[1:] = argv  # what Typer reads
     call = fast_completion(environ) if completing else fast_call(argv, environ)
     return run(call or typer_main)
 
