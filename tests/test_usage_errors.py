@@ -68,7 +68,7 @@ def test_a_newline_in_a_usage_error_cannot_start_a_line(
     ("args", "code", "shown"),
     [
         (["--help"], 0, "Usage: pmpath [OPTIONS] COMMAND [ARGS]..."),
-        (["show", "-h"], 0, "Usage: pmpath show [OPTIONS] {ROLE}"),
+        (["show", "-h"], 0, "Usage: pmpath show [OPTIONS] ROLE"),
         (["--version"], 0, "pmpath "),
         ([], 2, "Usage: pmpath [OPTIONS] COMMAND [ARGS]..."),  # help, but no command: a usage error
     ],

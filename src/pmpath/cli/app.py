@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument
 
 from pmpath.cli import commands
 from pmpath.cli.options import (
@@ -38,6 +39,17 @@ EXIT_CODES = (
     "141 the output pipe was closed early."
 )
 
+
+def _usage_metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str:
+    """A required argument in the usage line as people write it, `ROLE`:
+    Typer writes `{ROLE}`, which reads as a set or a shell brace expansion."""
+    var = _TYPER_METAVAR(self, ctx, usage=usage)
+    return var[1:-1] if usage and var.startswith("{") and var.endswith("}") else var
+
+
+_TYPER_METAVAR = TyperArgument.make_metavar
+TyperArgument.make_metavar = _usage_metavar  # type: ignore[method-assign]
+
 app = typer.Typer(
     name="pmpath",
     help="Explore a product-management career ladder: every rung, what it takes, and where it leads.",
@@ -52,7 +64,21 @@ app = typer.Typer(
 def main_options(ladder: LadderOption = None, version: VersionFlag = False) -> None:
     """Explore a product-management career ladder: every rung, what it takes, and where it leads.
 
-    Run 'pmpath COMMAND --help' for examples. Add --json to any command for scripts.
+    Run 'pmpath help COMMAND' (or 'pmpath COMMAND --help') for what a
+    command does and more examples. Most commands take --json for scripts
+    and --no-color.
+
+    Examples:
+
+      pmpath list
+
+      pmpath show senior
+
+      pmpath next pm
+
+      pmpath compare pm senior
+
+      pmpath tree --ladder our-ladder.yaml
     """
 
 
@@ -492,7 +518,11 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (default: from the -o file's extension, else markdown).",
+            metavar="FORMAT",
+            help=(
+                "Output format: markdown, mermaid, dot, csv, json, yaml or html "
+                "(default: from the -o file's extension, else markdown)."
+            ),
             case_sensitive=False,
             show_default=False,
         ),
@@ -510,6 +540,7 @@ def export(
         CsvLayout | None,
         typer.Option(
             "--layout",
+            metavar="LAYOUT",
             help="CSV only: wide (one row per role, default) or long (one row per role and competency).",
             case_sensitive=False,
             show_default=False,
@@ -571,6 +602,7 @@ def diff(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="markdown: a change announcement to share (default: tables for the terminal).",
             case_sensitive=False,
             show_default=False,
@@ -612,7 +644,9 @@ def validate(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="Ladder file to check (default: the ladder in use).", show_default=False),
+        typer.Argument(
+            metavar="[PATH]", help="Ladder file to check (default: the ladder in use).", show_default=False
+        ),
     ] = None,
     json_: JsonFlag = False,
 ) -> None:
@@ -642,9 +676,9 @@ def schema() -> None:
 @app.command()
 @runs(commands.init)
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the starter ladder ('-' for stdout).")] = Path(
-        "ladder.yaml"
-    ),
+    path: Annotated[
+        Path, typer.Argument(metavar="[PATH]", help="Where to write the starter ladder ('-' for stdout).")
+    ] = Path("ladder.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
     """Write a commented starter ladder that you can edit into your own.
@@ -655,3 +689,64 @@ def init(
 
       pmpath --ladder our-ladder.yaml list
     """
+
+
+@app.command("help")
+def help_(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None, typer.Argument(metavar="[COMMAND]", help="The command to describe.", show_default=False)
+    ] = None,
+) -> None:
+    """Show the help of pmpath, or of COMMAND: the same as 'pmpath COMMAND --help'.
+
+    Examples:
+
+      pmpath help
+
+      pmpath help gap
+    """
+    top = ctx.find_root()
+    group = top.command
+    if command is None:
+        typer.echo(group.get_help(top))
+        return
+    found = group.get_command(top, command) if isinstance(group, typer.core.TyperGroup) else None
+    if found is None:
+        raise UsageProblem(f"no command '{command}'. Run 'pmpath help' for the list.")
+    with found.make_context(command, [], parent=top, resilient_parsing=True) as sub:
+        typer.echo(found.get_help(sub))
+
+
+def _tidy_help(text: str) -> str:
+    """A docstring as help: each paragraph of prose on one line, for Rich to
+    wrap at the terminal's width (Typer keeps the line breaks of the source),
+    and each indented line (an example) indented by two spaces, whatever the
+    docstring's own indentation."""
+    import inspect
+
+    paragraphs = []
+    for paragraph in inspect.cleandoc(text).split("\n\n"):
+        lines = paragraph.splitlines()
+        if lines and all(line[:1].isspace() for line in lines):
+            paragraphs.append("\n".join("  " + line.strip() for line in lines))
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    # Typer dedents the text after the first paragraph as a docstring, sparing
+    # its first line: when that line is "Examples:", the examples lost their
+    # indent. A blank line first keeps them where every command has them.
+    first, *rest = paragraphs
+    return first + ("\n\n\n" + "\n\n".join(rest) if rest else "")
+
+
+def _tidy_all_help() -> None:
+    for info in app.registered_commands:
+        doc = info.help or (info.callback.__doc__ if info.callback else None)
+        if doc:
+            info.help = _tidy_help(doc)
+    callback = app.registered_callback
+    if callback is not None and callback.callback is not None and callback.callback.__doc__:
+        callback.help = _tidy_help(callback.callback.__doc__)
+
+
+_tidy_all_help()

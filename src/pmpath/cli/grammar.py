@@ -44,6 +44,7 @@ COMPLETED_COMMANDS = (
     "validate",
     "schema",
     "init",
+    "help",
 )
 
 COMMANDS: dict[str, dict[str, Any]] = {
@@ -234,6 +235,16 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "parameters": ("path", "force"),
         "arguments": (("path", 1, False, "path"),),
         "flags": {"--force": "force"},
+        "options": (),
+        "unset": (),
+    },
+    "help": {
+        "runs": None,
+        "ladder": True,
+        "fast": False,
+        "parameters": ("command",),
+        "arguments": (("command", 1, False, "text"),),
+        "flags": {},
         "options": (),
         "unset": (),
     },

@@ -39,6 +39,9 @@ class RoleName(StringParamType):
 
     name = "str"  # as help shows any text parameter
 
+    def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        return ""  # the argument's name says it all: no `<str>` beside ROLE in help
+
     def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
         return [
             CompletionItem(name, help=title) for name, title in role_candidates(ladder_path(ctx), incomplete)
