@@ -231,9 +231,10 @@ def _list_note(result: RoleList) -> str:
     return " ".join(where)
 
 
-# Below this many columns `list` leaves out "Leads to" (`next` shows it), so
-# titles keep their room.
-LIST_LEADS_TO_WIDTH = 110
+# "Leads to" is shown only where it keeps at least this many columns.
+LIST_LEADS_TO_MIN = 24
+# Space between the columns of `list`, and the indent of a row under its track.
+LIST_GAP = 2
 
 
 class _ByWidth:
@@ -249,50 +250,107 @@ class _ByWidth:
 def list_view(result: RoleList) -> RenderableType:
     if result.filtered and not result.roles:
         return Text(f"No role is {_list_note(result)}.")
-    return _ByWidth(lambda width: _list_table(result, width))
+    return _ByWidth(lambda width: _list_lines(result, width))
 
 
-# A title column narrower than this wraps a word per line, or vanishes.
-LIST_TITLE_MIN_WIDTH = 12
+def _by_track(result: RoleList) -> list[tuple[tuple[str, ...], list[Role]]]:
+    """The roles under their tracks (the one filtered on, else each role's
+    own: a shared rung is one group), tracks in the order their first role
+    comes; ladder order within a group."""
+    groups: dict[tuple[str, ...], list[Role]] = {}
+    for role in result.roles:
+        groups.setdefault((result.track,) if result.track else role.tracks, []).append(role)
+    return list(groups.items())
 
 
-def _list_table(result: RoleList, width: int) -> Table:
-    """The roles of `list`, with the columns the width has room for: "Leads
-    to" only from LIST_LEADS_TO_WIDTH on (`next` shows it), and the track
-    only while the titles keep LIST_TITLE_MIN_WIDTH (`show` gives it)."""
-    table = Table(title=Text(result.title) if result.title else None, box=box.SIMPLE_HEAVY)
-    if result.filtered:
-        count = len(result.roles)
-        table.caption = Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}")
+def _track_heading(tracks: tuple[str, ...], titles: dict[str, str]) -> Text:
+    """'Individual contributor (ic)', 'Growth and Technical (growth, technical)'."""
+    if not tracks:
+        return Text("No track", style="bold cyan")
+    names = [titles.get(track, track) for track in tracks]
+    if names == list(tracks):
+        return Text(f"{', '.join(tracks)} track{'s' if len(tracks) > 1 else ''}", style="bold cyan")
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    heading = Text(joined, style="bold cyan")
+    heading.append(" (")
+    heading.append(Text(", ").join(Text(track, "green") for track in tracks))
+    heading.append(")")
+    return heading
+
+
+def _wrap_names(names: list[str], width: int) -> list[str]:
+    """', '-separated names over lines of WIDTH, never breaking a name."""
+    lines: list[str] = []
+    for name in names:
+        if lines and cell_len(lines[-1]) + 2 + cell_len(name) + 1 <= width:
+            lines[-1] += f", {name}"
+        else:
+            if lines:
+                lines[-1] += ","
+            lines.append(name)
+    return lines or ["—"]
+
+
+def _list_lines(result: RoleList, width: int) -> Group:
+    """The roles of `list` under a heading per track, each title and id
+    whole at any width: a table of level, title, id (and "Leads to" where
+    there is room) while title and id fit side by side; below that, a list
+    with each role's id and level on the line under its title."""
     roles = result.roles
+    titles = dict(result.track_titles)
+    level_width = max([len("Level"), *(cell_len(level_text(role)) for role in roles)])
+    number_width = max(len(str(role.level)) for role in roles)
+    title_width = max(cell_len(role.title) for role in roles)
+    id_width = max(cell_len(role.id) for role in roles)
+    gap = LIST_GAP
 
-    # Columns that never wrap get their widths here, sparing Rich a
-    # measuring pass over every one of their cells.
-    def widest(header: str, texts: Iterable[str]) -> int:
-        return max([cell_len(header), *(cell_len(text) for text in texts)])
+    def fits(level: int) -> bool:
+        return gap + level + gap + title_width + gap + id_width <= width
 
-    level_width = widest("Level", map(level_text, roles))
-    id_width = widest("Id", (role.id for role in roles))
-    track_width = widest("Track", (role.track for role in roles))
-    # Each column takes two of padding and one of edge or divider, plus the last edge.
-    room_with_track = width - (level_width + id_width + track_width + 3 * 4 + 1)
-    tracks = room_with_track >= LIST_TITLE_MIN_WIDTH
-    leads_to = width >= LIST_LEADS_TO_WIDTH and tracks
-    # Numbers line up on the right; names of levels read better from the left.
-    named = any(role.level_label for role in roles)
-    table.add_column("Level", justify="left" if named else "right", no_wrap=True, width=level_width)
-    table.add_column("Title", style="bold", min_width=LIST_TITLE_MIN_WIDTH)
-    table.add_column("Id", style="green", no_wrap=True, width=id_width)
-    if tracks:
-        table.add_column("Track", no_wrap=True, width=track_width)
-    if leads_to:
-        table.add_column("Leads to", overflow="fold")
-    for role in roles:
-        cells: list[RenderableType] = [level_text(role), Text(role.title), Text(role.id)]
-        cells += [Text(role.track)] if tracks else []
-        cells += [Text(", ".join(role.next))] if leads_to else []
-        table.add_row(*cells)
-    return table
+    full_level = fits(level_width)
+    number_width = max(number_width, len("Level"))
+    tabular = full_level or fits(number_width)
+    used = gap + (level_width if full_level else number_width) + gap + title_width + gap + id_width
+    leads_room = width - used - gap
+    leads_to = tabular and leads_room >= LIST_LEADS_TO_MIN
+
+    lines: list[RenderableType] = []
+    if result.title:
+        lines += [Text(result.title, style="bold"), Text()]
+    if tabular:
+        header = Text(" " * gap)
+        header.append("Level".ljust(level_width) if full_level else "Level", "dim")
+        header.append(" " * gap + "Title".ljust(title_width) + " " * gap, "dim")
+        header.append("Id".ljust(id_width) + " " * gap + "Leads to" if leads_to else "Id", "dim")
+        lines.append(header)
+    for index, (track, group) in enumerate(_by_track(result)):
+        if index or tabular:
+            lines.append(Text())
+        lines.append(_track_heading(track, titles))
+        for role in group:
+            if not tabular:
+                facts = Text(role.id, style="green")
+                facts.append(f" · level {level_text(role)}", style="dim")
+                lines += [Text(role.title, style="bold"), Padding(facts, (0, 0, 0, gap), expand=False)]
+                continue
+            level = level_text(role).ljust(level_width) if full_level else str(role.level).ljust(number_width)
+            row = Text(" " * gap + level + " " * gap)
+            row.append(role.title.ljust(title_width), "bold")
+            row.append(" " * gap)
+            if not leads_to:
+                row.append(role.id, "green")
+                lines.append(row)
+                continue
+            row.append(role.id.ljust(id_width), "green")
+            row.append(" " * gap)
+            nexts = _wrap_names(list(role.next), leads_room)
+            row.append(nexts[0])
+            lines.append(row)
+            lines += [Text(" " * (used + gap) + more) for more in nexts[1:]]
+    if result.filtered:
+        count = len(roles)
+        lines += [Text(), Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}", style="dim")]
+    return Group(*lines)
 
 
 def _prose(value: str | tuple[str, ...]) -> RenderableType | None:
