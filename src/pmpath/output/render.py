@@ -237,7 +237,7 @@ LIST_LEADS_TO_MIN = 24
 LIST_GAP = 2
 
 
-class _ByWidth:
+class ByWidth:
     """A renderable that is built for the width it is given."""
 
     def __init__(self, build: Callable[[int], RenderableType]) -> None:
@@ -247,10 +247,36 @@ class _ByWidth:
         yield self.build(options.max_width)
 
 
+# A label beside its value leaves the value at least this many columns;
+# with less, the value goes under its label.
+MIN_VALUE_WIDTH = 30
+
+
+def labelled(rows: list[tuple[Text, RenderableType]], gap: int = 1) -> ByWidth:
+    """Labels with their values beside them where there is room, else each
+    value indented under its label: never a column too narrow for its words."""
+
+    def build(width: int) -> RenderableType:
+        label_width = max((row[0].cell_len for row in rows), default=0)
+        if width - label_width - gap >= MIN_VALUE_WIDTH:
+            grid = Table.grid(padding=(0, gap))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for label, value in rows:
+                grid.add_row(label, value)
+            return grid
+        parts: list[RenderableType] = []
+        for label, value in rows:
+            parts += [label, Padding(value, (0, 0, 0, 2), expand=False)]
+        return Group(*parts)
+
+    return ByWidth(build)
+
+
 def list_view(result: RoleList) -> RenderableType:
     if result.filtered and not result.roles:
         return Text(f"No role is {_list_note(result)}.")
-    return _ByWidth(lambda width: _list_lines(result, width))
+    return ByWidth(lambda width: _list_lines(result, width))
 
 
 def _by_track(result: RoleList) -> list[tuple[tuple[str, ...], list[Role]]]:
@@ -379,7 +405,7 @@ def role_view(page: RolePage) -> RenderableType:
         if spec.name != "summary":
             section(parts, spec.heading, _prose(getattr(role, spec.name)))
     if page.competencies and role.competencies:
-        section(parts, "Competencies", _ByWidth(lambda width: _competency_table(page, width)))
+        section(parts, "Competencies", ByWidth(lambda width: _competency_table(page, width)))
     section(parts, "Leads to", _moves_by_kind(page.leads_to))
     section(parts, "Comes from", _arrivals(page.comes_from))
     return Group(*parts)
@@ -398,7 +424,9 @@ def _competency_table(page: RolePage, width: int) -> Table:
         *(rating_text(page.scale, cell).plain for cell in cells),
         *(text for cell in cells for attr in parts for text in getattr(cell, attr)),
     ]
-    first = min(max(cell_len(name) for name in names), max(10, width // 3))
+    # Never narrower than its longest word, which would be cut.
+    longest_word = max(cell_len(word) for name in names for word in name.split())
+    first = min(max(cell_len(name) for name in names), max(10, longest_word, width // 3))
     # Two columns of padding, three of edges and divider: see box.SIMPLE.
     second = max(10, min(width - first - 5, max(cell_len(text) for text in texts) + 2))
     table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
@@ -493,25 +521,62 @@ def same_role_note(role: Role) -> RenderableType:
     )
 
 
+# Below this width `compare` stacks the two roles instead of two columns,
+# which would cut words and ids.
+COMPARE_SIDE_BY_SIDE = 80
+
+
+def _stacked(rows: list[tuple[Text, RenderableType, RenderableType]], a: Role, b: Role) -> Group:
+    """Rows of a two-column comparison, each a heading with the two sides
+    under it, each side named by its role's id: readable at any width."""
+    parts: list[RenderableType] = []
+    for heading_text, left, right in rows:
+        parts.append(heading_text)
+        for role, body in ((a, left), (b, right)):
+            parts += [
+                Padding(Text.assemble((role.id, "green"), ":"), (0, 0, 0, 2), expand=False),
+                Padding(body, (0, 0, 0, 4), expand=False),
+            ]
+    return Group(*parts)
+
+
 def compare_view(result: Comparison) -> RenderableType:
-    a, b = result.a, result.b
     if result.same_role:
-        return same_role_note(a)
-    table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
-    table.add_column("", style="bold cyan")
-    table.add_column(role_name(a), ratio=1)
-    table.add_column(role_name(b), ratio=1)
-    table.add_row(
-        "Level", level_text(a), Text.assemble(f"{level_text(b)}  ", change_text(result.level_change))
-    )
-    table.add_row("Track", Text(a.track), Text(b.track))
+        return same_role_note(result.a)
+    return ByWidth(lambda width: _compare(result, width))
+
+
+def _compare(result: Comparison, width: int) -> RenderableType:
+    a, b = result.a, result.b
+    side_by_side = width >= COMPARE_SIDE_BY_SIDE
+    rows: list[tuple[Text, RenderableType, RenderableType]] = [
+        (
+            Text("Level"),
+            Text(level_text(a)),
+            Text.assemble(f"{level_text(b)}  ", change_text(result.level_change)),
+        ),
+        (Text("Track"), Text(a.track), Text(b.track)),
+    ]
     for spec in PROSE_FIELDS:
         left, right = getattr(a, spec.name), getattr(b, spec.name)
         if left or right:
-            table.add_row(spec.heading, _prose(left) or Text(""), _prose(right) or Text(""))
-    table.add_row("Leads to", Text(", ".join(a.next) or "—"), Text(", ".join(b.next) or "—"))
-    table.add_row("Comes from", Text(", ".join(a.previous) or "—"), Text(", ".join(b.previous) or "—"))
-    parts: list[RenderableType] = [table]
+            rows.append((Text(spec.heading), _prose(left) or Text(""), _prose(right) or Text("")))
+    rows.append((Text("Leads to"), Text(", ".join(a.next) or "—"), Text(", ".join(b.next) or "—")))
+    rows.append((Text("Comes from"), Text(", ".join(a.previous) or "—"), Text(", ".join(b.previous) or "—")))
+    parts: list[RenderableType]
+    if side_by_side:
+        table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
+        table.add_column("", style="bold cyan")
+        table.add_column(role_name(a), ratio=1)
+        table.add_column(role_name(b), ratio=1)
+        for row_cells in rows:
+            table.add_row(*row_cells)
+        parts = [table]
+    else:
+        for heading_text, _, _ in rows:
+            heading_text.stylize("bold cyan")
+        names = Text.assemble(role_name(a), "\ncompared with ", role_name(b))
+        parts = [names, Text(), _stacked(rows, a, b)]
     if result.a_leads_to_b:
         parts.append(Text(f"{a.title} leads directly to {b.title}."))
     elif result.b_leads_to_a:
@@ -527,23 +592,37 @@ def compare_view(result: Comparison) -> RenderableType:
     if groups:
         # A ladder in words only has no change to show: the statements stand side by side.
         changes = not result.words_only
-        competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-        competencies.add_column("Competency", style="bold")
-        competencies.add_column(Text(a.title), ratio=1)
-        competencies.add_column(Text(b.title), ratio=1)
-        if changes:
-            competencies.add_column("Change", justify="right")
+        if side_by_side:
+            competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
+            competencies.add_column("Competency", style="bold")
+            competencies.add_column(Text(a.title), ratio=1)
+            competencies.add_column(Text(b.title), ratio=1)
+            if changes:
+                competencies.add_column("Change", justify="right")
 
-        def row(change: LevelChange) -> list[RenderableType]:
-            cells = [
-                Text(change.competency.name),
-                rating_cell(result.scale, change.before),
-                rating_cell(result.scale, change.after),
-            ]
-            return [*cells, change_text(change.change)] if changes else cells
+            def row(change: LevelChange) -> list[RenderableType]:
+                cells = [
+                    Text(change.competency.name),
+                    rating_cell(result.scale, change.before),
+                    rating_cell(result.scale, change.after),
+                ]
+                return [*cells, change_text(change.change)] if changes else cells
 
-        competency_rows(competencies, groups, row)
-        parts.extend([Text(), competencies])
+            competency_rows(competencies, groups, row)
+            parts.extend([Text(), competencies])
+        else:
+            stacked: list[tuple[Text, RenderableType, RenderableType]] = []
+            for area, items in groups:
+                for change in items:
+                    name = Text(change.competency.name, style="bold")
+                    if area is not None:
+                        name = Text.assemble((f"{area.name}: ", "magenta"), name)
+                    if changes:
+                        name.append("  ")
+                        name.append_text(change_text(change.change))
+                    before = rating_cell(result.scale, change.before)
+                    stacked.append((name, before, rating_cell(result.scale, change.after)))
+            parts.extend([Text(), heading("Competencies"), _stacked(stacked, a, b)])
         parts.append(_compare_summary(result))
     return Group(*parts)
 
@@ -571,17 +650,23 @@ def info_view(result: LadderInfo) -> RenderableType:
     parts: list[RenderableType] = [Text(result.title or "Untitled ladder", style="bold")]
     if result.description:
         parts.append(Text(result.description))
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold cyan", no_wrap=True)
-    facts.add_column()
     missing = Text("not given", style="dim")
-    facts.add_row("Version", Text(result.version) if result.version else missing)
-    facts.add_row("Source", Text(result.source) if result.source else missing)
-    facts.add_row("Licence", Text(result.license) if result.license else missing)
-    where = Text(str(result.path) if result.path is not None else "")
+
+    def fact(label: str) -> Text:
+        return Text(label, style="bold cyan")
+
+    where = Text(str(result.path) if result.path is not None else "", overflow="fold")
     if result.bundled:
-        where = Text.assemble("the ladder bundled with pmpath ", (f"({where})", "dim"))
-    facts.add_row("Loaded from", where)
+        where = Text.assemble("the ladder bundled with pmpath ", (f"({where})", "dim"), overflow="fold")
+    facts = labelled(
+        [
+            (fact("Version"), Text(result.version) if result.version else missing),
+            (fact("Source"), Text(result.source) if result.source else missing),
+            (fact("Licence"), Text(result.license) if result.license else missing),
+            (fact("Loaded from"), where),
+        ],
+        gap=2,
+    )
     parts.extend([Text(), facts])
     counts = Table.grid(padding=(0, 2))
     counts.add_column(justify="right", style="bold")
@@ -604,32 +689,56 @@ def info_view(result: LadderInfo) -> RenderableType:
     return Group(*parts)
 
 
+# Below this width `competencies` lists each competency with its description
+# under it, rather than a table whose description column would be too narrow.
+COMPETENCY_TABLE_WIDTH = 70
+
+
+def _competency_guide(result: CompetencyGuide, width: int) -> RenderableType:
+    described = any(c.description for _, items in result.groups for c in items)
+    if width < COMPETENCY_TABLE_WIDTH:
+        lines: list[RenderableType] = []
+        for area, items in result.groups:
+            if area is not None:
+                lines.append(Text(area.name, style="bold magenta"))
+            for competency in items:
+                name = Text.assemble((competency.name, "bold"), " (", (competency.id, "green"), ")")
+                lines.append(Padding(name, (0, 0, 0, 2), expand=False))
+                if competency.description:
+                    lines.append(Padding(Text(competency.description), (0, 0, 0, 4), expand=False))
+        return Group(*lines)
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column("Competency", style="bold")
+    table.add_column("Id", style="green", no_wrap=True)
+    if described:  # a column of nothing only takes room
+        table.add_column("Description", ratio=1)
+
+    def row(competency: Competency) -> list[RenderableType]:
+        cells: list[RenderableType] = [Text(competency.name), Text(competency.id)]
+        return [*cells, Text(competency.description)] if described else cells
+
+    competency_rows(table, result.groups, row)
+    return table
+
+
 def competencies_view(result: CompetencyGuide) -> RenderableType:
     """The areas, the competencies under them (the ids a --me file rates),
     then the scale, each with its description."""
     parts: list[RenderableType] = [Text(result.title or "Untitled ladder", style="bold")]
     if result.areas:
-        areas = Table.grid(padding=(0, 2))
-        areas.add_column(no_wrap=True)
-        areas.add_column()
-        for group in result.areas:
-            name = Text.assemble((group.area.name, "bold magenta"), " (", (group.area.id, "green"), ")")
-            areas.add_row(name, Text(group.area.description))
+        areas = labelled(
+            [
+                (
+                    Text.assemble((group.area.name, "bold magenta"), " (", (group.area.id, "green"), ")"),
+                    Text(group.area.description),
+                )
+                for group in result.areas
+            ],
+            gap=2,
+        )
         section(parts, "Areas", areas)
     if result.count:
-        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-        table.add_column("Competency", style="bold")
-        table.add_column("Id", style="green", no_wrap=True)
-        described = any(c.description for _, items in result.groups for c in items)
-        if described:  # a column of nothing only takes room
-            table.add_column("Description", ratio=1)
-
-        def row(competency: Competency) -> list[RenderableType]:
-            cells: list[RenderableType] = [Text(competency.name), Text(competency.id)]
-            return [*cells, Text(competency.description)] if described else cells
-
-        competency_rows(table, result.groups, row)
-        section(parts, "Competencies", table)
+        section(parts, "Competencies", ByWidth(lambda width: _competency_guide(result, width)))
         parts.append(
             Text("A --me file rates you by these ids (see pmpath assess and pmpath gap --me).", style="dim")
         )
