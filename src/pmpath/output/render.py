@@ -411,11 +411,27 @@ def role_view(page: RolePage) -> RenderableType:
     return Group(*parts)
 
 
-def _competency_table(page: RolePage, width: int) -> Table:
+# Below this width `show` lists the competencies one under another: two
+# columns would leave the statements a few words a line.
+SHOW_TABLE_WIDTH = 60
+
+
+def _competency_table(page: RolePage, width: int) -> RenderableType:
     """A role's competencies, with both column widths worked out from the
     texts: given widths spare Rich a measuring pass over every cell."""
     role = page.role
     groups = by_area(page.competencies, page.areas, lambda c: c.area)
+    if width < SHOW_TABLE_WIDTH:  # each competency's name, with its level and statements under it
+        lines: list[RenderableType] = []
+        for area, items in groups:
+            if area is not None:
+                lines.append(Text(area.name, style="bold magenta"))
+            indent = 0 if area is None else 2
+            for c in items:
+                lines.append(Padding(Text(c.name, style="bold"), (0, 0, 0, indent), expand=False))
+                cell = rating_cell(page.scale, role.competencies.get(c.id))
+                lines.append(Padding(cell, (0, 0, 0, indent + 2), expand=False))
+        return Group(*lines)
     names = ["Competency", *(c.name for c in page.competencies), *(a.name for a, _ in groups if a)]
     cells = [role.competencies[c.id] for c in page.competencies if c.id in role.competencies]
     parts = ("statements", *(attr for attr, _ in _CELL_PARTS))
