@@ -8,10 +8,11 @@ import json
 import os
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import installed_script
+from tests.conftest import LADDERS, installed_script
 
 WIDTHS = (40, 60, 80, 120, 200)
 
@@ -41,6 +42,36 @@ def pmpath(*args: str, columns: int) -> str:
     done = subprocess.run([installed_script(), *args], capture_output=True, text=True, env=env, timeout=60)
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     return done.stdout
+
+
+ME = """\
+assessments:
+  - date: 2026-03-01
+    competencies: {product-strategy: 3, business-acumen: 2}
+  - date: 2026-01-10
+    role: pm
+    target: senior-pm
+    competencies: {product-strategy: 2, business-acumen: 1}
+"""
+ME_COMMANDS = [
+    ("progress", "--me", "ME"),
+    ("plan", "senior", "--me", "ME"),
+    ("gap", "--me", "ME", "senior"),
+    ("diff", str(LADDERS / "small.yaml"), str(LADDERS / "format2" / "dual_track.yaml")),
+]
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("args", ME_COMMANDS, ids=lambda args: args[0])
+def test_views_of_a_person_and_of_a_change_fit_every_width(
+    args: tuple[str, ...], columns: int, tmp_path: Path
+) -> None:
+    me = tmp_path / "me.yaml"
+    me.write_text(ME, encoding="utf-8")
+    lines = pmpath(*(str(me) if arg == "ME" else arg for arg in args), columns=columns).splitlines()
+    assert [line for line in lines if len(line) > columns] == []
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert [line for line in lines if "…" in line] == []
 
 
 @functools.cache
