@@ -494,7 +494,7 @@ def test_gap_uses_the_latest_by_date_and_shows_the_change_since_the_one_before(
     out = run("--ladder", str(SMALL), "gap", "--me", str(me), "maker", env={"COLUMNS": "120"}).stdout
     assert "Your levels against Maker (maker), as assessed on 2026-03-01 (the Since column" in out
     assert re.search(r"Strategy +2 +2 += 0 +\+1 +Shapes the plan\.", out), out
-    assert re.search(r"Delivery +not assessed +3 +— +— ", out), out
+    assert re.search(r"Delivery +not assessed +3 +— +—$", out, re.MULTILINE), out
     assert "(the Since column: change since 2026-01-10)" in out
     assert "Readiness: 100% over 1 of 2 competencies; 1 not assessed" in out
     assert "Not assessed, so left out of readiness: Delivery" in out
@@ -566,7 +566,7 @@ def test_progress_table_and_chart(run: Run, tmp_path: Path) -> None:
     assert "Your levels over 2 assessments, from 2026-01-10 to 2026-03-01" in out
     assert re.search(r"Competency +2026-01-10 +2026-03-01 +Chart +Change", out), out
     assert re.search(r"Strategy +1 +2 +▁▅ +\+1", out), out  # the scale is 1-3
-    assert re.search(r"Delivery +2 +— +▅· +— ", out), out
+    assert re.search(r"Delivery +2 +— +▅· +—$", out, re.MULTILINE), out
     assert "Readiness signals met so far: 0 of 1" in out
     assert "not yet: Ships alone" in out
 
@@ -575,7 +575,7 @@ def test_progress_with_one_assessment(run: Run, tmp_path: Path) -> None:
     me = write_ladder(tmp_path, "role: jr\ncompetencies: {strategy: 3}\n", "me.yaml")
     out = run("--ladder", str(SMALL), "progress", "--me", str(me), env={"COLUMNS": "100"}).stdout
     assert "Your levels, from one assessment (undated)" in out
-    assert re.search(r"Strategy +3 +█ +— ", out), out
+    assert re.search(r"Strategy +3 +█ +—$", out, re.MULTILINE), out
     assert "No readiness signals answered yet." in out
 
 

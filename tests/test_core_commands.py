@@ -55,28 +55,39 @@ def test_bundled_list_has_the_core_ladder_in_order(run: Run) -> None:
     assert [i for i in ids if i in CORE] == CORE
 
 
-def test_list_table_shows_level_title_id_and_track(run: Run) -> None:
+def test_list_groups_roles_by_track_with_level_title_id_and_leads_to(run: Run) -> None:
     result = run("--ladder", str(SMALL), "list", env={"COLUMNS": "120"})
     assert result.exit_code == 0
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "Title" in line)
-    assert header.split() == ["Level", "Title", "Id", "Track", "Leads", "to"]
+    assert header.split() == ["Level", "Title", "Id", "Leads", "to"]
+    assert "ic track" in lines and "management track" in lines
+    row = next(line for line in lines if "staff-maker" in line.split()[:4])
+    assert row.split() == ["3", "Staff", "Maker", "staff-maker", "—"]
+    # The track is a heading above its roles, not a column.
+    assert lines.index("ic track") < lines.index(row) < lines.index("management track")
 
-    # Narrower, "Leads to" gives way (next shows it), then the track (show
-    # gives it), so that titles keep their room.
+    # Narrower, "Leads to" gives way (next shows it), then the level's name;
+    # the title and id never do.
     def header_at(columns: int) -> list[str]:
         out = run("list", env={"COLUMNS": str(columns)}).stdout
-        return next(line for line in out.splitlines() if "Title" in line).split()
+        return next((line for line in out.splitlines() if "Title" in line), "").split()
 
-    assert header_at(100) == ["Level", "Title", "Id", "Track"]
+    assert header_at(120) == ["Level", "Title", "Id", "Leads", "to"]
+    assert header_at(100) == ["Level", "Title", "Id"]
     assert header_at(80) == ["Level", "Title", "Id"]
-    assert header_at(60) == ["Level", "Title", "Id"]
     narrow = run("list", env={"COLUMNS": "80"}).stdout
     row = next(line for line in narrow.splitlines() if "senior-technical-pm" in line)
-    assert row.split()[3:8] == ["Senior", "Technical", "Product", "Manager", "senior-technical-pm"]
-    row = next(line for line in lines if line.split()[:1] == ["3"] and "Staff" in line)
-    assert row.split()[:5] == ["3", "Staff", "Maker", "staff-maker", "ic"]
+    assert row.split() == ["3", "Senior", "Technical", "Product", "Manager", "senior-technical-pm"]
+
+
+def test_list_at_40_columns_is_a_list_of_titles_each_with_its_id(run: Run) -> None:
+    lines = run("list", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert not any("Title" in line.split() for line in lines)  # no table header
+    at = lines.index("Senior Data or Platform Product Manager")
+    assert lines[at + 1] == "  senior-data-pm · level 3 · Senior"
+    assert "Data and platform (data-platform)" in lines
 
 
 # -- show ---------------------------------------------------------------------

@@ -231,12 +231,13 @@ def _list_note(result: RoleList) -> str:
     return " ".join(where)
 
 
-# Below this many columns `list` leaves out "Leads to" (`next` shows it), so
-# titles keep their room.
-LIST_LEADS_TO_WIDTH = 110
+# "Leads to" is shown only where it keeps at least this many columns.
+LIST_LEADS_TO_MIN = 24
+# Space between the columns of `list`, and the indent of a row under its track.
+LIST_GAP = 2
 
 
-class _ByWidth:
+class ByWidth:
     """A renderable that is built for the width it is given."""
 
     def __init__(self, build: Callable[[int], RenderableType]) -> None:
@@ -246,53 +247,136 @@ class _ByWidth:
         yield self.build(options.max_width)
 
 
+# A label beside its value leaves the value at least this many columns;
+# with less, the value goes under its label.
+MIN_VALUE_WIDTH = 30
+
+
+def labelled(rows: list[tuple[Text, RenderableType]], gap: int = 1) -> ByWidth:
+    """Labels with their values beside them where there is room, else each
+    value indented under its label: never a column too narrow for its words."""
+
+    def build(width: int) -> RenderableType:
+        label_width = max((row[0].cell_len for row in rows), default=0)
+        if width - label_width - gap >= MIN_VALUE_WIDTH:
+            grid = Table.grid(padding=(0, gap))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for label, value in rows:
+                grid.add_row(label, value)
+            return grid
+        parts: list[RenderableType] = []
+        for label, value in rows:
+            parts += [label, Padding(value, (0, 0, 0, 2), expand=False)]
+        return Group(*parts)
+
+    return ByWidth(build)
+
+
 def list_view(result: RoleList) -> RenderableType:
     if result.filtered and not result.roles:
         return Text(f"No role is {_list_note(result)}.")
-    return _ByWidth(lambda width: _list_table(result, width))
+    return ByWidth(lambda width: _list_lines(result, width))
 
 
-# A title column narrower than this wraps a word per line, or vanishes.
-LIST_TITLE_MIN_WIDTH = 12
+def _by_track(result: RoleList) -> list[tuple[tuple[str, ...], list[Role]]]:
+    """The roles under their tracks (the one filtered on, else each role's
+    own: a shared rung is one group), tracks in the order their first role
+    comes; ladder order within a group."""
+    groups: dict[tuple[str, ...], list[Role]] = {}
+    for role in result.roles:
+        groups.setdefault((result.track,) if result.track else role.tracks, []).append(role)
+    return list(groups.items())
 
 
-def _list_table(result: RoleList, width: int) -> Table:
-    """The roles of `list`, with the columns the width has room for: "Leads
-    to" only from LIST_LEADS_TO_WIDTH on (`next` shows it), and the track
-    only while the titles keep LIST_TITLE_MIN_WIDTH (`show` gives it)."""
-    table = Table(title=Text(result.title) if result.title else None, box=box.SIMPLE_HEAVY)
-    if result.filtered:
-        count = len(result.roles)
-        table.caption = Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}")
+def _track_heading(tracks: tuple[str, ...], titles: dict[str, str]) -> Text:
+    """'Individual contributor (ic)', 'Growth and Technical (growth, technical)'."""
+    if not tracks:
+        return Text("No track", style="bold cyan")
+    names = [titles.get(track, track) for track in tracks]
+    if names == list(tracks):
+        return Text(f"{', '.join(tracks)} track{'s' if len(tracks) > 1 else ''}", style="bold cyan")
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    heading = Text(joined, style="bold cyan")
+    heading.append(" (")
+    heading.append(Text(", ").join(Text(track, "green") for track in tracks))
+    heading.append(")")
+    return heading
+
+
+def _wrap_names(names: list[str], width: int) -> list[str]:
+    """', '-separated names over lines of WIDTH, never breaking a name."""
+    lines: list[str] = []
+    for name in names:
+        if lines and cell_len(lines[-1]) + 2 + cell_len(name) + 1 <= width:
+            lines[-1] += f", {name}"
+        else:
+            if lines:
+                lines[-1] += ","
+            lines.append(name)
+    return lines or ["—"]
+
+
+def _list_lines(result: RoleList, width: int) -> Group:
+    """The roles of `list` under a heading per track, each title and id
+    whole at any width: a table of level, title, id (and "Leads to" where
+    there is room) while title and id fit side by side; below that, a list
+    with each role's id and level on the line under its title."""
     roles = result.roles
+    titles = dict(result.track_titles)
+    level_width = max([len("Level"), *(cell_len(level_text(role)) for role in roles)])
+    number_width = max(len(str(role.level)) for role in roles)
+    title_width = max(cell_len(role.title) for role in roles)
+    id_width = max(cell_len(role.id) for role in roles)
+    gap = LIST_GAP
 
-    # Columns that never wrap get their widths here, sparing Rich a
-    # measuring pass over every one of their cells.
-    def widest(header: str, texts: Iterable[str]) -> int:
-        return max([cell_len(header), *(cell_len(text) for text in texts)])
+    def fits(level: int) -> bool:
+        return gap + level + gap + title_width + gap + id_width <= width
 
-    level_width = widest("Level", map(level_text, roles))
-    id_width = widest("Id", (role.id for role in roles))
-    track_width = widest("Track", (role.track for role in roles))
-    # Each column takes two of padding and one of edge or divider, plus the last edge.
-    room_with_track = width - (level_width + id_width + track_width + 3 * 4 + 1)
-    tracks = room_with_track >= LIST_TITLE_MIN_WIDTH
-    leads_to = width >= LIST_LEADS_TO_WIDTH and tracks
-    # Numbers line up on the right; names of levels read better from the left.
-    named = any(role.level_label for role in roles)
-    table.add_column("Level", justify="left" if named else "right", no_wrap=True, width=level_width)
-    table.add_column("Title", style="bold", min_width=LIST_TITLE_MIN_WIDTH)
-    table.add_column("Id", style="green", no_wrap=True, width=id_width)
-    if tracks:
-        table.add_column("Track", no_wrap=True, width=track_width)
-    if leads_to:
-        table.add_column("Leads to", overflow="fold")
-    for role in roles:
-        cells: list[RenderableType] = [level_text(role), Text(role.title), Text(role.id)]
-        cells += [Text(role.track)] if tracks else []
-        cells += [Text(", ".join(role.next))] if leads_to else []
-        table.add_row(*cells)
-    return table
+    full_level = fits(level_width)
+    number_width = max(number_width, len("Level"))
+    tabular = full_level or fits(number_width)
+    used = gap + (level_width if full_level else number_width) + gap + title_width + gap + id_width
+    leads_room = width - used - gap
+    leads_to = tabular and leads_room >= LIST_LEADS_TO_MIN
+
+    lines: list[RenderableType] = []
+    if result.title:
+        lines += [Text(result.title, style="bold"), Text()]
+    if tabular:
+        header = Text(" " * gap)
+        header.append("Level".ljust(level_width) if full_level else "Level", "dim")
+        header.append(" " * gap + "Title".ljust(title_width) + " " * gap, "dim")
+        header.append("Id".ljust(id_width) + " " * gap + "Leads to" if leads_to else "Id", "dim")
+        lines.append(header)
+    for index, (track, group) in enumerate(_by_track(result)):
+        if index or tabular:
+            lines.append(Text())
+        lines.append(_track_heading(track, titles))
+        for role in group:
+            if not tabular:
+                facts = Text(role.id, style="green")
+                facts.append(f" · level {level_text(role)}", style="dim")
+                lines += [Text(role.title, style="bold"), Padding(facts, (0, 0, 0, gap), expand=False)]
+                continue
+            level = level_text(role).ljust(level_width) if full_level else str(role.level).ljust(number_width)
+            row = Text(" " * gap + level + " " * gap)
+            row.append(role.title.ljust(title_width), "bold")
+            row.append(" " * gap)
+            if not leads_to:
+                row.append(role.id, "green")
+                lines.append(row)
+                continue
+            row.append(role.id.ljust(id_width), "green")
+            row.append(" " * gap)
+            nexts = _wrap_names(list(role.next), leads_room)
+            row.append(nexts[0])
+            lines.append(row)
+            lines += [Text(" " * (used + gap) + more) for more in nexts[1:]]
+    if result.filtered:
+        count = len(roles)
+        lines += [Text(), Text(f"{count} role{'' if count == 1 else 's'} {_list_note(result)}", style="dim")]
+    return Group(*lines)
 
 
 def _prose(value: str | tuple[str, ...]) -> RenderableType | None:
@@ -321,17 +405,33 @@ def role_view(page: RolePage) -> RenderableType:
         if spec.name != "summary":
             section(parts, spec.heading, _prose(getattr(role, spec.name)))
     if page.competencies and role.competencies:
-        section(parts, "Competencies", _ByWidth(lambda width: _competency_table(page, width)))
+        section(parts, "Competencies", ByWidth(lambda width: _competency_table(page, width)))
     section(parts, "Leads to", _moves_by_kind(page.leads_to))
     section(parts, "Comes from", _arrivals(page.comes_from))
     return Group(*parts)
 
 
-def _competency_table(page: RolePage, width: int) -> Table:
+# Below this width `show` lists the competencies one under another: two
+# columns would leave the statements a few words a line.
+SHOW_TABLE_WIDTH = 60
+
+
+def _competency_table(page: RolePage, width: int) -> RenderableType:
     """A role's competencies, with both column widths worked out from the
     texts: given widths spare Rich a measuring pass over every cell."""
     role = page.role
     groups = by_area(page.competencies, page.areas, lambda c: c.area)
+    if width < SHOW_TABLE_WIDTH:  # each competency's name, with its level and statements under it
+        lines: list[RenderableType] = []
+        for area, items in groups:
+            if area is not None:
+                lines.append(Text(area.name, style="bold magenta"))
+            indent = 0 if area is None else 2
+            for c in items:
+                lines.append(Padding(Text(c.name, style="bold"), (0, 0, 0, indent), expand=False))
+                cell = rating_cell(page.scale, role.competencies.get(c.id))
+                lines.append(Padding(cell, (0, 0, 0, indent + 2), expand=False))
+        return Group(*lines)
     names = ["Competency", *(c.name for c in page.competencies), *(a.name for a, _ in groups if a)]
     cells = [role.competencies[c.id] for c in page.competencies if c.id in role.competencies]
     parts = ("statements", *(attr for attr, _ in _CELL_PARTS))
@@ -340,7 +440,9 @@ def _competency_table(page: RolePage, width: int) -> Table:
         *(rating_text(page.scale, cell).plain for cell in cells),
         *(text for cell in cells for attr in parts for text in getattr(cell, attr)),
     ]
-    first = min(max(cell_len(name) for name in names), max(10, width // 3))
+    # Never narrower than its longest word, which would be cut.
+    longest_word = max(cell_len(word) for name in names for word in name.split())
+    first = min(max(cell_len(name) for name in names), max(10, longest_word, width // 3))
     # Two columns of padding, three of edges and divider: see box.SIMPLE.
     second = max(10, min(width - first - 5, max(cell_len(text) for text in texts) + 2))
     table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
@@ -435,25 +537,62 @@ def same_role_note(role: Role) -> RenderableType:
     )
 
 
+# Below this width `compare` stacks the two roles instead of two columns,
+# which would cut words and ids.
+COMPARE_SIDE_BY_SIDE = 80
+
+
+def _stacked(rows: list[tuple[Text, RenderableType, RenderableType]], a: Role, b: Role) -> Group:
+    """Rows of a two-column comparison, each a heading with the two sides
+    under it, each side named by its role's id: readable at any width."""
+    parts: list[RenderableType] = []
+    for heading_text, left, right in rows:
+        parts.append(heading_text)
+        for role, body in ((a, left), (b, right)):
+            parts += [
+                Padding(Text.assemble((role.id, "green"), ":"), (0, 0, 0, 2), expand=False),
+                Padding(body, (0, 0, 0, 4), expand=False),
+            ]
+    return Group(*parts)
+
+
 def compare_view(result: Comparison) -> RenderableType:
-    a, b = result.a, result.b
     if result.same_role:
-        return same_role_note(a)
-    table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
-    table.add_column("", style="bold cyan")
-    table.add_column(role_name(a), ratio=1)
-    table.add_column(role_name(b), ratio=1)
-    table.add_row(
-        "Level", level_text(a), Text.assemble(f"{level_text(b)}  ", change_text(result.level_change))
-    )
-    table.add_row("Track", Text(a.track), Text(b.track))
+        return same_role_note(result.a)
+    return ByWidth(lambda width: _compare(result, width))
+
+
+def _compare(result: Comparison, width: int) -> RenderableType:
+    a, b = result.a, result.b
+    side_by_side = width >= COMPARE_SIDE_BY_SIDE
+    rows: list[tuple[Text, RenderableType, RenderableType]] = [
+        (
+            Text("Level"),
+            Text(level_text(a)),
+            Text.assemble(f"{level_text(b)}  ", change_text(result.level_change)),
+        ),
+        (Text("Track"), Text(a.track), Text(b.track)),
+    ]
     for spec in PROSE_FIELDS:
         left, right = getattr(a, spec.name), getattr(b, spec.name)
         if left or right:
-            table.add_row(spec.heading, _prose(left) or Text(""), _prose(right) or Text(""))
-    table.add_row("Leads to", Text(", ".join(a.next) or "—"), Text(", ".join(b.next) or "—"))
-    table.add_row("Comes from", Text(", ".join(a.previous) or "—"), Text(", ".join(b.previous) or "—"))
-    parts: list[RenderableType] = [table]
+            rows.append((Text(spec.heading), _prose(left) or Text(""), _prose(right) or Text("")))
+    rows.append((Text("Leads to"), Text(", ".join(a.next) or "—"), Text(", ".join(b.next) or "—")))
+    rows.append((Text("Comes from"), Text(", ".join(a.previous) or "—"), Text(", ".join(b.previous) or "—")))
+    parts: list[RenderableType]
+    if side_by_side:
+        table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
+        table.add_column("", style="bold cyan")
+        table.add_column(role_name(a), ratio=1)
+        table.add_column(role_name(b), ratio=1)
+        for row_cells in rows:
+            table.add_row(*row_cells)
+        parts = [table]
+    else:
+        for heading_text, _, _ in rows:
+            heading_text.stylize("bold cyan")
+        names = Text.assemble(role_name(a), "\ncompared with ", role_name(b))
+        parts = [names, Text(), _stacked(rows, a, b)]
     if result.a_leads_to_b:
         parts.append(Text(f"{a.title} leads directly to {b.title}."))
     elif result.b_leads_to_a:
@@ -469,23 +608,37 @@ def compare_view(result: Comparison) -> RenderableType:
     if groups:
         # A ladder in words only has no change to show: the statements stand side by side.
         changes = not result.words_only
-        competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-        competencies.add_column("Competency", style="bold")
-        competencies.add_column(Text(a.title), ratio=1)
-        competencies.add_column(Text(b.title), ratio=1)
-        if changes:
-            competencies.add_column("Change", justify="right")
+        if side_by_side:
+            competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
+            competencies.add_column("Competency", style="bold")
+            competencies.add_column(Text(a.title), ratio=1)
+            competencies.add_column(Text(b.title), ratio=1)
+            if changes:
+                competencies.add_column("Change", justify="right")
 
-        def row(change: LevelChange) -> list[RenderableType]:
-            cells = [
-                Text(change.competency.name),
-                rating_cell(result.scale, change.before),
-                rating_cell(result.scale, change.after),
-            ]
-            return [*cells, change_text(change.change)] if changes else cells
+            def row(change: LevelChange) -> list[RenderableType]:
+                cells = [
+                    Text(change.competency.name),
+                    rating_cell(result.scale, change.before),
+                    rating_cell(result.scale, change.after),
+                ]
+                return [*cells, change_text(change.change)] if changes else cells
 
-        competency_rows(competencies, groups, row)
-        parts.extend([Text(), competencies])
+            competency_rows(competencies, groups, row)
+            parts.extend([Text(), competencies])
+        else:
+            stacked: list[tuple[Text, RenderableType, RenderableType]] = []
+            for area, items in groups:
+                for change in items:
+                    name = Text(change.competency.name, style="bold")
+                    if area is not None:
+                        name = Text.assemble((f"{area.name}: ", "magenta"), name)
+                    if changes:
+                        name.append("  ")
+                        name.append_text(change_text(change.change))
+                    before = rating_cell(result.scale, change.before)
+                    stacked.append((name, before, rating_cell(result.scale, change.after)))
+            parts.extend([Text(), heading("Competencies"), _stacked(stacked, a, b)])
         parts.append(_compare_summary(result))
     return Group(*parts)
 
@@ -513,17 +666,23 @@ def info_view(result: LadderInfo) -> RenderableType:
     parts: list[RenderableType] = [Text(result.title or "Untitled ladder", style="bold")]
     if result.description:
         parts.append(Text(result.description))
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold cyan", no_wrap=True)
-    facts.add_column()
     missing = Text("not given", style="dim")
-    facts.add_row("Version", Text(result.version) if result.version else missing)
-    facts.add_row("Source", Text(result.source) if result.source else missing)
-    facts.add_row("Licence", Text(result.license) if result.license else missing)
-    where = Text(str(result.path) if result.path is not None else "")
+
+    def fact(label: str) -> Text:
+        return Text(label, style="bold cyan")
+
+    where = Text(str(result.path) if result.path is not None else "", overflow="fold")
     if result.bundled:
-        where = Text.assemble("the ladder bundled with pmpath ", (f"({where})", "dim"))
-    facts.add_row("Loaded from", where)
+        where = Text.assemble("the ladder bundled with pmpath ", (f"({where})", "dim"), overflow="fold")
+    facts = labelled(
+        [
+            (fact("Version"), Text(result.version) if result.version else missing),
+            (fact("Source"), Text(result.source) if result.source else missing),
+            (fact("Licence"), Text(result.license) if result.license else missing),
+            (fact("Loaded from"), where),
+        ],
+        gap=2,
+    )
     parts.extend([Text(), facts])
     counts = Table.grid(padding=(0, 2))
     counts.add_column(justify="right", style="bold")
@@ -546,32 +705,56 @@ def info_view(result: LadderInfo) -> RenderableType:
     return Group(*parts)
 
 
+# Below this width `competencies` lists each competency with its description
+# under it, rather than a table whose description column would be too narrow.
+COMPETENCY_TABLE_WIDTH = 70
+
+
+def _competency_guide(result: CompetencyGuide, width: int) -> RenderableType:
+    described = any(c.description for _, items in result.groups for c in items)
+    if width < COMPETENCY_TABLE_WIDTH:
+        lines: list[RenderableType] = []
+        for area, items in result.groups:
+            if area is not None:
+                lines.append(Text(area.name, style="bold magenta"))
+            for competency in items:
+                name = Text.assemble((competency.name, "bold"), " (", (competency.id, "green"), ")")
+                lines.append(Padding(name, (0, 0, 0, 2), expand=False))
+                if competency.description:
+                    lines.append(Padding(Text(competency.description), (0, 0, 0, 4), expand=False))
+        return Group(*lines)
+    table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
+    table.add_column("Competency", style="bold")
+    table.add_column("Id", style="green", no_wrap=True)
+    if described:  # a column of nothing only takes room
+        table.add_column("Description", ratio=1)
+
+    def row(competency: Competency) -> list[RenderableType]:
+        cells: list[RenderableType] = [Text(competency.name), Text(competency.id)]
+        return [*cells, Text(competency.description)] if described else cells
+
+    competency_rows(table, result.groups, row)
+    return table
+
+
 def competencies_view(result: CompetencyGuide) -> RenderableType:
     """The areas, the competencies under them (the ids a --me file rates),
     then the scale, each with its description."""
     parts: list[RenderableType] = [Text(result.title or "Untitled ladder", style="bold")]
     if result.areas:
-        areas = Table.grid(padding=(0, 2))
-        areas.add_column(no_wrap=True)
-        areas.add_column()
-        for group in result.areas:
-            name = Text.assemble((group.area.name, "bold magenta"), " (", (group.area.id, "green"), ")")
-            areas.add_row(name, Text(group.area.description))
+        areas = labelled(
+            [
+                (
+                    Text.assemble((group.area.name, "bold magenta"), " (", (group.area.id, "green"), ")"),
+                    Text(group.area.description),
+                )
+                for group in result.areas
+            ],
+            gap=2,
+        )
         section(parts, "Areas", areas)
     if result.count:
-        table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-        table.add_column("Competency", style="bold")
-        table.add_column("Id", style="green", no_wrap=True)
-        described = any(c.description for _, items in result.groups for c in items)
-        if described:  # a column of nothing only takes room
-            table.add_column("Description", ratio=1)
-
-        def row(competency: Competency) -> list[RenderableType]:
-            cells: list[RenderableType] = [Text(competency.name), Text(competency.id)]
-            return [*cells, Text(competency.description)] if described else cells
-
-        competency_rows(table, result.groups, row)
-        section(parts, "Competencies", table)
+        section(parts, "Competencies", ByWidth(lambda width: _competency_guide(result, width)))
         parts.append(
             Text("A --me file rates you by these ids (see pmpath assess and pmpath gap --me).", style="dim")
         )

@@ -18,11 +18,14 @@ from rich.text import Text
 from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Rating, Role
 from pmpath.output.render import (
+    ByWidth,
     bullets,
     change_style,
     change_text,
     checklist,
     competency_rows,
+    heading,
+    labelled,
     level_text,
     rating_cell,
     readiness_note,
@@ -250,16 +253,14 @@ def search_view(result: SearchResult) -> RenderableType:
     parts: list[RenderableType] = []
     for hit in result.hits:
         parts.append(role_name(hit.role))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column()
+        rows: list[tuple[Text, RenderableType]] = []
         for match in hit.matches:
             # Spans over the text as shown, never markup: the text is the ladder's.
             text = Text(match.text)
             for found in itertools.islice(pattern.finditer(match.text), MAX_HIGHLIGHTS):
                 text.stylize("bold reverse", found.start(), found.end())
-            grid.add_row(Text(f"{match.label}:"), text)
-        parts.extend([Padding(grid, (0, 0, 0, 2), expand=False), Text()])
+            rows.append((Text(f"{match.label}:", style="dim"), text))
+        parts.extend([Padding(labelled(rows), (0, 0, 0, 2), expand=False), Text()])
     mention = "mentions" if len(result.hits) == 1 else "mention"
     parts.append(Text(f"{_plural(len(result.hits), 'role')} {mention} {result.looked_for}", style="dim"))
     return Group(*parts)
@@ -289,6 +290,41 @@ def _gap_level(side: Rating | None, missing: str = "not described") -> str:
     if side is None:
         return missing
     return "in words" if side.level is None else str(side.level)
+
+
+# Below this width `gap` lists each competency with its levels and what it
+# looks like under its name, rather than a table of narrow columns.
+GAP_TABLE_WIDTH = 80
+
+
+def _gap_competencies(result: Gap, width: int) -> RenderableType:
+    if width >= GAP_TABLE_WIDTH:
+        return _gap_table(result)
+    goal = result.goal
+    words = result.words_only and not result.self_assessed
+    previous = result.previous
+    lines: list[RenderableType] = [heading("Competencies")]
+    for area, items in result.groups:
+        if area is not None:
+            lines.append(Text(area.name, style="bold magenta"))
+        for c in items:
+            lines.append(Padding(Text(c.competency.name, style="bold"), (0, 0, 0, 2), expand=False))
+            if words:
+                start = result.start.title if result.start else "Now"
+                for title, side in ((start, c.before), (goal.title, c.after)):
+                    lines.append(Padding(Text(f"{title}:", style="dim"), (0, 0, 0, 4), expand=False))
+                    body = rating_cell((), side, show_level=False)
+                    lines.append(Padding(body, (0, 0, 0, 6), expand=False))
+                continue
+            before = _gap_level(c.before, "not assessed" if result.self_assessed else "not described")
+            levels = Text.assemble(f"now {before} · needed {_gap_level(c.after)} · ", change_text(c.change))
+            if previous is not None:
+                levels.append(" · since: ")
+                levels.append_text(since_text(result.since_previous(c.competency.id)))
+            lines.append(Padding(levels, (0, 0, 0, 4), expand=False))
+            if c.after and c.after.expectation:
+                lines.append(Padding(Text(c.after.expectation), (0, 0, 0, 4), expand=False))
+    return Group(*lines)
 
 
 def _gap_table(result: Gap) -> Table:
@@ -392,7 +428,7 @@ def gap_view(result: Gap) -> RenderableType:
             )
         )
     if result.groups:
-        parts.extend([Text(), _gap_table(result)])
+        parts.extend([Text(), ByWidth(lambda width: _gap_competencies(result, width))])
     for role, move in zip(result.left_behind, result.moves_taken, strict=True):
         # The move's own signals first, as `path` lists them, then the rung's.
         signals = (*(move.ready_when if move else ()), *role.ready_when)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmpath.output.render import MET_STYLE, SHORT_STYLE, bullets, section, since_text
+from pmpath.output.render import MET_STYLE, SHORT_STYLE, ByWidth, bullets, section, since_text
 from pmpath.queries.progress import Progress
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -31,6 +32,10 @@ def sparkline(levels: tuple[int | None, ...], low: int, high: int) -> str:
     return "".join(marks)
 
 
+# Below this width `progress` lists each competency with its levels under it.
+PROGRESS_TABLE_WIDTH = 60
+
+
 def progress_view(result: Progress) -> RenderableType:
     dates = [a.date or "undated" for a in result.assessments]
     count = len(dates)
@@ -46,20 +51,39 @@ def progress_view(result: Progress) -> RenderableType:
     low = result.scale_low if result.scale_low is not None else min(every, default=0)
     high = result.scale_high if result.scale_high is not None else max(every, default=0)
     shown = range(max(0, count - MAX_COLUMNS), count)
-    table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-    table.add_column("Competency", style="bold")
-    for index in shown:
-        table.add_column(dates[index], justify="right")
-    table.add_column("Chart")
-    table.add_column("Change", justify="right")
-    for row in result.competencies:
-        cells: list[RenderableType] = [Text(row.competency.name)]
-        cells.extend(
-            Text("—", style="dim") if row.levels[i] is None else Text(str(row.levels[i])) for i in shown
-        )
-        cells.append(Text(sparkline(row.levels[-MAX_CHART:], low, high)))
-        cells.append(since_text(row.change))
-        table.add_row(*cells)
+
+    def build(width: int) -> RenderableType:
+        if width < PROGRESS_TABLE_WIDTH:  # each competency with its levels under it
+            lines: list[RenderableType] = [Text("Competencies", style="bold italic")]
+            for row in result.competencies:
+                levels = Text(", ").join(
+                    Text(f"{dates[i]}: {'—' if row.levels[i] is None else row.levels[i]}") for i in shown
+                )
+                chart = Text.assemble(
+                    sparkline(row.levels[-MAX_CHART:], low, high), "  ", since_text(row.change)
+                )
+                lines += [
+                    Text(row.competency.name, style="bold"),
+                    Padding(Group(levels, chart), (0, 0, 0, 2)),
+                ]
+            return Group(*lines)
+        table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
+        table.add_column("Competency", style="bold")
+        for index in shown:
+            table.add_column(dates[index], justify="right")
+        table.add_column("Chart")
+        table.add_column("Change", justify="right")
+        for row in result.competencies:
+            cells: list[RenderableType] = [Text(row.competency.name)]
+            cells.extend(
+                Text("—", style="dim") if row.levels[i] is None else Text(str(row.levels[i])) for i in shown
+            )
+            cells.append(Text(sparkline(row.levels[-MAX_CHART:], low, high)))
+            cells.append(since_text(row.change))
+            table.add_row(*cells)
+        return table
+
+    table = ByWidth(build)
     parts.extend([Text(), table])
     if count > MAX_COLUMNS:
         parts.append(Text(f"The table shows the latest {MAX_COLUMNS} assessments; the chart all.", "dim"))

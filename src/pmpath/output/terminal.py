@@ -10,6 +10,7 @@ before a Rich view sees them, whole texts for messages, reports and exports.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -163,4 +164,15 @@ def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) 
             console.print(view(inert_copy(result)))
     except OSError as error:  # Rich flushes the stream it was given when a capture ends
         raise cannot_write(error) from None
-    write_stdout(captured.get())
+    write_stdout(strip_line_ends(captured.get()))
+
+
+# Spaces at the end of a line, among any style codes there: Rich pads every
+# line of a table or a padded block out to its width.
+_LINE_END_SPACES = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
+
+
+def strip_line_ends(text: str) -> str:
+    """TEXT without the spaces that end its lines; the style codes among
+    them stay, so that a style still ends where it did."""
+    return _LINE_END_SPACES.sub(lambda m: "".join(re.findall(r"\x1b\[[0-9;]*m", m.group())), text)

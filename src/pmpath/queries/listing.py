@@ -23,6 +23,8 @@ class RoleList:
     track: str = ""
     level: int | None = None
     level_label: str = ""
+    # Track id -> title, for headings: every track the ladder knows, in order.
+    track_titles: tuple[tuple[str, str], ...] = ()
 
     @property
     def filtered(self) -> bool:
@@ -112,4 +114,5 @@ def role_list(ladder: Ladder, track: str | None = None, level: str | None = None
         if (not track_id or track_id in role.tracks) and (level_number is None or role.level == level_number)
     )
     label = known_levels(ladder).get(level_number, "") if level_number is not None else ""
-    return RoleList(ladder.title, roles, track_id, level_number, label)
+    titles = tuple(known_tracks(ladder).items())
+    return RoleList(ladder.title, roles, track_id, level_number, label, titles)
