@@ -20,7 +20,7 @@ from tests.conftest import installed_script
 
 SHELLS = ("bash", "zsh", "fish")
 SENIOR_ROLES = ("senior-pm", "senior-growth-pm", "senior-data-pm", "senior-technical-pm", "senior-ai-pm")
-COMMANDS = ("list", "show", "next", "compare", "path")
+COMMANDS = ("list", "next", "compare", "tree", "search", "match")  # none within the typed text
 PROMPT = "READY> "
 
 
@@ -99,10 +99,14 @@ def _spawn(shell: str, home: Path) -> pexpect.spawn:
     env = environment(home, shell)
     if shell == "bash":
         argv = ["bash", "-i"]
-        (home / ".bashrc").write_text((home / ".bashrc").read_text() + f"PS1='{PROMPT}'\n")
+        (home / ".bashrc").write_text(
+            (home / ".bashrc").read_text() + f"PS1='{PROMPT}'\nbind 'set show-all-if-ambiguous on'\n"
+        )
     elif shell == "zsh":
         argv = ["zsh", "-i"]
-        (home / ".zshrc").write_text((home / ".zshrc").read_text() + f"PROMPT='{PROMPT}'\nunsetopt BEEP\n")
+        (home / ".zshrc").write_text(
+            (home / ".zshrc").read_text() + f"PROMPT='{PROMPT}'\nunsetopt BEEP LIST_AMBIGUOUS\n"
+        )
     else:
         argv = ["fish", "-i"]
         config = home / ".config" / "fish" / "config.fish"
@@ -114,15 +118,15 @@ def _spawn(shell: str, home: Path) -> pexpect.spawn:
 
 
 def _offered(child: pexpect.spawn, typed: str, expected: tuple[str, ...]) -> str:
-    """What the screen shows after `typed` and TAB twice, once every
+    """What the screen shows after `typed` and TAB, once every
     expected word has appeared (or the timeout has passed)."""
-    child.send(typed + "\t")
-    child.send("\t")  # bash lists the candidates at the second
+    child.send(typed + "\t")  # one TAB lists them all (bash: show-all-if-ambiguous)
     seen = ""
     for _ in range(40):  # up to 20 s for the shell to draw the candidates
         child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0.5)
         seen = child.before or ""  # on a timeout, all that has come so far
         if all(word in _plain(seen) for word in expected):
+            child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=1)  # the shell finishes drawing
             break
     child.sendcontrol("c")
     child.expect_exact(PROMPT)
@@ -134,14 +138,7 @@ def _plain(screen: str) -> str:
     return re.sub(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\([0-9A-Za-z]|[=>78])", "", screen)
 
 
-UNFINISHED = pytest.mark.xfail(
-    reason="the pseudo-terminal driving of this shell is not finished", strict=False
-)
-
-
-@pytest.mark.parametrize(
-    "shell", [pytest.param("bash", marks=UNFINISHED), pytest.param("zsh", marks=UNFINISHED), "fish"]
-)
+@pytest.mark.parametrize("shell", SHELLS)
 def test_tab_completes_roles_and_commands_in_a_real_shell(tmp_path: Path, shell: str) -> None:
     child = _spawn(shell, tmp_path)
     try:
