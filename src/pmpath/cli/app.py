@@ -30,6 +30,7 @@ from pmpath.cli.options import (
     role_argument,
     runs,
 )
+from pmpath.cli.shells import InstallCompletion, ShowCompletion
 from pmpath.errors import UsageProblem
 from pmpath.queries import routes
 
@@ -55,13 +56,19 @@ app = typer.Typer(
     help="Explore a product-management career ladder: every rung, what it takes, and where it leads.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
+    add_completion=False,  # pmpath's own options: shells.py
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 @app.callback()
-def main_options(ladder: LadderOption = None, version: VersionFlag = False) -> None:
+def main_options(
+    ladder: LadderOption = None,
+    version: VersionFlag = False,
+    install_completion: InstallCompletion = None,
+    show_completion: ShowCompletion = None,
+) -> None:
     """Explore a product-management career ladder: every rung, what it takes, and where it leads.
 
     Run 'pmpath help COMMAND' (or 'pmpath COMMAND --help') for what a

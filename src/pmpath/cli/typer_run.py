@@ -32,6 +32,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from pmpath.cli import grammar
 from pmpath.cli.app import app
 from pmpath.cli.launcher import bash_cursor
+from pmpath.cli.shells import with_shell_values
 from pmpath.errors import EXIT_USAGE, PmpathError
 from pmpath.output.terminal import cannot_write
 
@@ -47,7 +48,7 @@ def run_app() -> int:
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout)), cast(TextIO, _Guarded(stderr))
     try:
-        result = app(prog_name="pmpath", standalone_mode=False)
+        result = app(args=with_shell_values(sys.argv[1:]), prog_name="pmpath", standalone_mode=False)
     except NoArgsIsHelpError:
         return EXIT_USAGE  # it has printed the help
     except ClickException as error:

@@ -1,0 +1,177 @@
+"""`--show-completion [SHELL]` and `--install-completion [SHELL]`: the
+completion script of each shell, and where it is installed.
+
+The shell is the one named, else the one `$SHELL` names (never a guess from
+the parent process, which is a terminal, an IDE or `sudo` as often as a
+shell). A name is read as its last path part (`/usr/bin/zsh` is zsh).
+
+Each script only asks pmpath for candidates (`_PMPATH_COMPLETE`, answered by
+launcher.py or Typer). zsh needs more than Typer's script: zsh itself ships a
+completer for an unrelated Perl tool named `pmpath` (`_perl_modules`), and
+whichever registers last wins. So the zsh script registers `_pmpath` with
+`compdef` when it is sourced (running compinit first if nothing has), and
+completes at once when compinit autoloads it from `fpath` instead; the
+installer writes it to ~/.zfunc/_pmpath and sources it at the end of
+~/.zshrc, after any compinit there.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer._click import Context, Parameter
+from typer._completion_classes import completion_init
+from typer._completion_shared import get_completion_script, install_powershell
+
+from pmpath.cli import grammar
+from pmpath.errors import UsageProblem
+from pmpath.output.terminal import write_stdout
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+PROG_NAME = "pmpath"
+
+# Typer's completion classes (the answer formats its scripts expect) are
+# registered by Typer only for its own completion options, which pmpath replaces.
+completion_init()
+
+ZSH_SCRIPT = """\
+#compdef pmpath
+# pmpath completion for zsh. zsh ships a completer for another program named
+# pmpath (_perl_modules); compdef below makes this one win.
+
+_pmpath() {
+  eval "$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(var)s=complete_zsh pmpath)"
+}
+
+if [[ ${zsh_eval_context[-1]} == loadautofunc ]]; then
+  # autoloaded by compinit from $fpath: this call is a completion
+  _pmpath "$@"
+else
+  (( $+functions[compdef] )) || { autoload -Uz compinit && compinit -i }
+  compdef _pmpath pmpath
+fi
+"""
+
+
+def shell_name(given: str | None, environ: os._Environ[str] | dict[str, str] | None = None) -> str:
+    """The shell named by `given`, else by $SHELL; a usage error when
+    neither names one pmpath completes for."""
+    environ = os.environ if environ is None else environ
+    source = given if given else environ.get("SHELL", "")
+    name = source.rstrip("/").rpartition("/")[2].lower()
+    if name in SHELLS:
+        return name
+    choices = ", ".join(SHELLS[:3])
+    if given:
+        problem = UsageProblem(f"no completion for the shell {given!r}: name one of {choices}")
+    elif source:
+        problem = UsageProblem(f"no completion for the shell in $SHELL ({source}): name one of {choices}")
+    else:
+        problem = UsageProblem(f"$SHELL is not set, so name the shell: {choices}")
+    problem.hint = "For example: pmpath --install-completion bash"
+    raise problem
+
+
+def script(shell: str) -> str:
+    """The completion script for a shell, ending with a newline."""
+    if shell == "zsh":
+        return ZSH_SCRIPT % {"var": grammar.COMPLETE_VAR}
+    text = get_completion_script(prog_name=PROG_NAME, complete_var=grammar.COMPLETE_VAR, shell=shell)
+    return text + "\n"
+
+
+def _append_line(rc_path: Path, lines: list[str]) -> None:
+    content = rc_path.read_text(encoding="utf-8") if rc_path.is_file() else ""
+    missing = [line for line in lines if line not in content]
+    if not missing:
+        return
+    if content and not content.endswith("\n"):
+        content += "\n"
+    rc_path.parent.mkdir(parents=True, exist_ok=True)
+    rc_path.write_text(content + "".join(f"{line}\n" for line in missing), encoding="utf-8")
+
+
+def install(shell: str, home: Path | None = None) -> Path:
+    """Install the script for a shell; the path of the script."""
+    home = Path.home() if home is None else home
+    if shell in ("powershell", "pwsh"):
+        return install_powershell(prog_name=PROG_NAME, complete_var=grammar.COMPLETE_VAR, shell=shell)
+    if shell == "bash":
+        path = home / ".bash_completions" / f"{PROG_NAME}.sh"
+        rc_lines = [f"source '{path}'"]
+        rc_path = home / ".bashrc"
+    elif shell == "zsh":
+        path = home / ".zfunc" / f"_{PROG_NAME}"
+        rc_lines = [f"source '{path}'"]
+        rc_path = home / ".zshrc"
+    else:
+        path = home / ".config" / "fish" / "completions" / f"{PROG_NAME}.fish"
+        rc_lines, rc_path = [], None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script(shell), encoding="utf-8")
+    if rc_path is not None:
+        _append_line(rc_path, rc_lines)
+    return path
+
+
+def _show(ctx: Context, param: Parameter, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    write_stdout(script(shell_name(value)))
+    raise typer.Exit(0)
+
+
+def _install(ctx: Context, param: Parameter, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    shell = shell_name(value)
+    path = install(shell)
+    write_stdout(f"{shell} completion installed in {path}\nIt takes effect in a new {shell}.\n")
+    raise typer.Exit(0)
+
+
+OPTIONS = ("--install-completion", "--show-completion")
+
+
+def with_shell_values(args: list[str]) -> list[str]:
+    """args with an empty value ($SHELL's) after either option where no
+    shell follows it: Typer's options take a value or none, never either."""
+    given: list[str] = []
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return given + args[index:]
+        given.append(arg)
+        if arg in OPTIONS and (index + 1 == len(args) or args[index + 1].startswith("-")):
+            given.append("")
+    return given
+
+
+_SHELL_OPTION: dict[str, Any] = {
+    "is_eager": True,
+    "expose_value": False,
+    "metavar": "[SHELL]",
+    "show_default": False,
+    "rich_help_panel": None,
+}
+
+InstallCompletion = Annotated[
+    str | None,
+    typer.Option(
+        "--install-completion",
+        callback=_install,
+        help="Install completion for SHELL (bash, zsh or fish), else for the shell $SHELL names.",
+        **_SHELL_OPTION,
+    ),
+]
+ShowCompletion = Annotated[
+    str | None,
+    typer.Option(
+        "--show-completion",
+        callback=_show,
+        help="Print the completion script for SHELL (bash, zsh or fish), else for the shell $SHELL names.",
+        **_SHELL_OPTION,
+    ),
+]

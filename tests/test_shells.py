@@ -1,0 +1,150 @@
+"""Completion as people get it: `--show-completion SHELL` and
+`--install-completion [SHELL]` through the installed entry point, then TAB
+in real bash, zsh and fish on a pseudo-terminal, each started in a new home
+where only `pmpath --install-completion` has written anything.
+
+A shell that is missing here is skipped; .ci/run installs all three."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pexpect  # type: ignore[import-untyped]
+import pytest
+
+from tests.conftest import installed_script
+
+SHELLS = ("bash", "zsh", "fish")
+SENIOR_ROLES = ("senior-pm", "senior-growth-pm", "senior-data-pm", "senior-technical-pm", "senior-ai-pm")
+COMMANDS = ("list", "next", "compare", "tree", "search", "match")  # none within the typed text
+PROMPT = "READY> "
+
+
+def environment(home: Path, shell: str = "") -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PMPATH_", "_PMPATH"))}
+    bin_dir = str(Path(installed_script()).parent)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        ZDOTDIR=str(home),
+        PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+        SHELL=shell,
+        TERM="xterm",
+        LANG="C.UTF-8",
+    )
+    return env
+
+
+def pmpath(home: Path, *args: str, shell: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_script(), *args], capture_output=True, text=True, env=environment(home, shell), timeout=60
+    )
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_show_completion_prints_the_named_shells_script(tmp_path: Path, shell: str) -> None:
+    named = pmpath(tmp_path, "--show-completion", shell, shell="/bin/bash")
+    assert (named.returncode, named.stderr) == (0, "")
+    marker = {"bash": "complete -o default -F", "zsh": "compdef _pmpath pmpath", "fish": "complete --command"}
+    assert marker[shell] in named.stdout
+    for other in SHELLS:
+        if other != shell:
+            assert marker[other] not in named.stdout
+    from_env = pmpath(tmp_path, "--show-completion", shell=f"/usr/bin/{shell}")
+    assert from_env.stdout == named.stdout
+
+
+def test_an_unknown_shell_is_a_usage_error(tmp_path: Path) -> None:
+    result = pmpath(tmp_path, "--show-completion", "tcsh")
+    assert result.returncode == 2
+    assert result.stderr.startswith("pmpath: error: no completion for the shell 'tcsh'")
+    unset = pmpath(tmp_path, "--install-completion", shell="")
+    assert unset.returncode == 2
+    assert "name the shell" in unset.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_install_completion_uses_the_argument_else_shell(tmp_path: Path, shell: str) -> None:
+    by_name = pmpath(tmp_path / "a", "--install-completion", shell, shell="/bin/sh")
+    by_env = pmpath(tmp_path / "b", "--install-completion", shell=f"/usr/bin/{shell}")
+    for result, home in ((by_name, tmp_path / "a"), (by_env, tmp_path / "b")):
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"{shell} completion installed in {home}")
+    script = pmpath(tmp_path, "--show-completion", shell).stdout
+    installed = {
+        "bash": ".bash_completions/pmpath.sh",
+        "zsh": ".zfunc/_pmpath",
+        "fish": ".config/fish/completions/pmpath.fish",
+    }[shell]
+    assert (tmp_path / "a" / installed).read_text() == script
+    # Installing twice adds nothing more to the shell's start-up file.
+    again = pmpath(tmp_path / "a", "--install-completion", shell)
+    assert again.returncode == 0
+    rc = {"bash": ".bashrc", "zsh": ".zshrc", "fish": None}[shell]
+    if rc:
+        assert (tmp_path / "a" / rc).read_text().count("source ") == 1
+
+
+def _spawn(shell: str, home: Path) -> pexpect.spawn:
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
+    installed = pmpath(home, "--install-completion", shell)
+    assert installed.returncode == 0, installed.stderr
+    env = environment(home, shell)
+    if shell == "bash":
+        argv = ["bash", "-i"]
+        (home / ".bashrc").write_text(
+            (home / ".bashrc").read_text() + f"PS1='{PROMPT}'\nbind 'set show-all-if-ambiguous on'\n"
+        )
+    elif shell == "zsh":
+        argv = ["zsh", "-i"]
+        (home / ".zshrc").write_text(
+            (home / ".zshrc").read_text() + f"PROMPT='{PROMPT}'\nunsetopt BEEP LIST_AMBIGUOUS\n"
+        )
+    else:
+        argv = ["fish", "-i"]
+        config = home / ".config" / "fish" / "config.fish"
+        config.write_text(f"function fish_prompt; printf '{PROMPT}'; end\nset -g fish_greeting\n")
+    child = pexpect.spawn(argv[0], argv[1:], env=env, cwd=str(home), encoding="utf-8", timeout=20)
+    child.setwinsize(40, 200)
+    child.expect_exact(PROMPT)
+    return child
+
+
+def _offered(child: pexpect.spawn, typed: str, expected: tuple[str, ...]) -> str:
+    """What the screen shows after `typed` and TAB, once every
+    expected word has appeared (or the timeout has passed)."""
+    child.send(typed + "\t")  # one TAB lists them all (bash: show-all-if-ambiguous)
+    seen = ""
+    for _ in range(40):  # up to 20 s for the shell to draw the candidates
+        child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0.5)
+        seen = child.before or ""  # on a timeout, all that has come so far
+        if all(word in _plain(seen) for word in expected):
+            child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=1)  # the shell finishes drawing
+            break
+    child.sendcontrol("c")
+    child.expect_exact(PROMPT)
+    return _plain(seen)
+
+
+def _plain(screen: str) -> str:
+    """The text of terminal output, without its escape sequences."""
+    return re.sub(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\([0-9A-Za-z]|[=>78])", "", screen)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_tab_completes_roles_and_commands_in_a_real_shell(tmp_path: Path, shell: str) -> None:
+    child = _spawn(shell, tmp_path)
+    try:
+        roles = _offered(child, "pmpath show se", SENIOR_ROLES)
+        assert all(role in roles for role in SENIOR_ROLES), roles
+        commands = _offered(child, "pmpath ", COMMANDS)
+        assert all(command in commands for command in COMMANDS), commands
+    finally:
+        child.close(force=True)
