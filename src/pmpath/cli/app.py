@@ -18,9 +18,12 @@ import typer
 
 from pmpath.cli import commands
 from pmpath.cli.options import (
+    ColorMode,
+    ColorOption,
     JsonFlag,
     LadderOption,
     NoColorFlag,
+    NoPagerFlag,
     RoleArg,
     RoleName,
     VersionFlag,
@@ -30,6 +33,7 @@ from pmpath.cli.options import (
     runs,
 )
 from pmpath.errors import UsageProblem
+from pmpath.output.terminal import configure
 from pmpath.queries import routes
 
 EXIT_CODES = (
@@ -49,11 +53,17 @@ app = typer.Typer(
 
 
 @app.callback()
-def main_options(ladder: LadderOption = None, version: VersionFlag = False) -> None:
+def main_options(
+    ladder: LadderOption = None,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerFlag = False,
+    version: VersionFlag = False,
+) -> None:
     """Explore a product-management career ladder: every rung, what it takes, and where it leads.
 
     Run 'pmpath COMMAND --help' for examples. Add --json to any command for scripts.
     """
+    configure(color.value, pager=not no_pager)
 
 
 @app.command("list")

@@ -47,6 +47,11 @@ _EXIT_INTERRUPTED = 130
 _EXIT_PIPE_CLOSED = 141  # pmpath.errors.EXIT_PIPE_CLOSED
 
 
+# The global options other than --ladder (see options.py), read here too.
+COLOR = "--color"
+NO_PAGER = "--no-pager"
+
+
 def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | None, list[str]] | None:
     """The ladder (from --ladder or its environment variable) and the words
     after it; None when anything else comes before the command, or when Typer
@@ -54,17 +59,29 @@ def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | No
     from pmpath.cli import grammar
 
     ladder = environ.get(grammar.LADDER_ENVVAR) or None
+    color, pager = "auto", True
     while args and args[0].startswith("-"):
         name, equals, value = args[0].partition("=")
-        if name not in grammar.LADDER_OPTIONS:
+        if name == NO_PAGER and not equals:
+            pager, args = False, args[1:]
+            continue
+        if name not in grammar.LADDER_OPTIONS and name != COLOR:
             return None
         if not equals:
             if len(args) < 2:
                 return None
             value, args = args[1], args[1:]
+        if name == COLOR:
+            if value not in ("auto", "always", "never"):
+                return None  # Typer says which values it takes
+            color, args = value, args[1:]
+            continue
         if not value:
             return None
         ladder, args = value, args[1:]
+    from pmpath.output.terminal import configure
+
+    configure(color, pager)
     # Typer refuses a path that exists but cannot be read, with its own message.
     if ladder is not None and os.path.exists(ladder) and not os.access(ladder, os.R_OK):
         return None
