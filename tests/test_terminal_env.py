@@ -49,6 +49,12 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def run(args: list[str], cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[bytes]:
+    return run_with(args, env, cwd)
+
+
+def run_with(
+    args: list[str], env: dict[str, str], cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [installed_script(), *args],
         capture_output=True,
@@ -110,7 +116,7 @@ def test_no_command_crashes_in_a_narrow_encoding(
     encoding: dict[str, str], in_utf8: list[tuple[list[str], subprocess.CompletedProcess[bytes]]]
 ) -> None:
     for call, utf8 in in_utf8:
-        narrow = run(call, **encoding)
+        narrow = run_with(call, encoding)
         assert b"Traceback" not in narrow.stderr, (call, narrow.stderr.decode(errors="replace"))
         assert b"UnicodeEncodeError" not in narrow.stderr + narrow.stdout, call
         assert narrow.returncode == utf8.returncode, (call, narrow.stderr.decode(errors="replace"))
@@ -158,7 +164,7 @@ ESC = b"\x1b["
 )
 def test_colour_per_flag_and_environment(args: list[str], env: dict[str, str], coloured: bool) -> None:
     call = args if "show" in args else [*args, "show", "senior"]
-    done = run(call, **env)
+    done = run_with(call, env)
     assert done.returncode == 0, done.stderr
     assert (ESC in done.stdout) is coloured
     if not coloured:
