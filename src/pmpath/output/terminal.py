@@ -201,7 +201,7 @@ def pager_command(environ: dict[str, str] | None = None) -> str | None:
 
 
 def _wants_pager(text: str) -> bool:
-    if not _Settings.pager or not stdout_is_terminal() or not sys.stdin.isatty():
+    if not _Settings.pager or not stdout_is_terminal():
         return False
     if os.environ.get("TERM") == "dumb":
         return False
