@@ -268,3 +268,11 @@ def test_empty_pager_means_none(tmp_path: Path) -> None:
     code, screen = on_terminal(["show", "senior"], tmp_path, PAGER="", PMPATH_PAGER="")
     assert code == 0
     assert "Senior Product Manager" in screen
+
+
+def test_ladder_text_loses_accents_and_escapes_the_rest(tmp_path: Path) -> None:
+    ladder = tmp_path / "ladder.yaml"
+    ladder.write_text('roles:\n  - {id: a, title: "Smile \\U0001F600 → é", level: 1}\n', encoding="utf-8")
+    done = run(["--ladder", str(ladder), "show", "a"], PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("ascii").splitlines()[0].rstrip() == "Smile \\ud83d\\ude00 > e (a)"
