@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -276,3 +277,22 @@ def test_ladder_text_loses_accents_and_escapes_the_rest(tmp_path: Path) -> None:
     done = run(["--ladder", str(ladder), "show", "a"], PYTHONIOENCODING="ascii")
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("ascii").splitlines()[0].rstrip() == "Smile \\ud83d\\ude00 > e (a)"
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+def test_the_default_pager_is_less_and_keeps_the_top_on_screen(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        installed_script(),
+        ["show", "senior"],
+        cwd=str(tmp_path),
+        env=clean_env(NO_COLOR="1"),  # no PMPATH_PAGER, no PAGER: less -FRX
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(24, 100),
+    )
+    child.expect_exact("Senior Product Manager")  # the top, shown first
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "(senior-ai-pm) [lateral]" not in child.before  # the end was never printed: less held it
