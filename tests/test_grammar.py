@@ -110,7 +110,19 @@ ODD_FLAG = st.sampled_from(
     ["--force", "--jsn", "--json=1", "-h", "--help", "--me", "-f", "--ladder", "--version"]
 )
 FLAG = st.one_of(GOOD_FLAG, GOOD_FLAG, GOOD_FLAG, ODD_FLAG)
-GOOD_GLOBAL = st.sampled_from([[], [], [], ["--ladder", str(SMALL)], [f"--ladder={SMALL}"]])
+GOOD_GLOBAL = st.sampled_from(
+    [
+        [],
+        [],
+        [],
+        ["--ladder", str(SMALL)],
+        [f"--ladder={SMALL}"],
+        ["--color", "always"],
+        ["--color=never", "--ladder", str(SMALL)],
+        ["--no-pager"],
+        ["--no-pager", "--color", "auto"],
+    ]
+)
 ODD_GLOBAL = st.sampled_from(
     [
         ["--ladder", str(BAD / "references.yaml")],
@@ -123,6 +135,11 @@ ODD_GLOBAL = st.sampled_from(
         ["--version"],
         ["-h"],
         ["--bogus"],
+        ["--color"],
+        ["--color", "blue"],
+        ["--color="],
+        ["--color", "ALWAYS"],
+        ["--no-pager=1"],
     ]
 )
 GLOBAL = st.one_of(GOOD_GLOBAL, GOOD_GLOBAL, GOOD_GLOBAL, ODD_GLOBAL)
@@ -131,7 +148,9 @@ OTHER = [name for name in grammar.COMMANDS if name not in FAST and name != "init
 COMMAND = st.one_of(
     st.sampled_from(FAST), st.sampled_from(FAST), st.sampled_from([*OTHER, "bogus", "LIST", "sh", ""])
 )
-ENV = st.sampled_from([{}, {}, {"PMPATH_LADDER": str(SMALL)}, {"PMPATH_LADDER": ""}, {"NO_COLOR": "1"}])
+ENV = st.sampled_from(
+    [{}, {}, {"PMPATH_LADDER": str(SMALL)}, {"PMPATH_LADDER": ""}, {"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}]
+)
 
 
 @st.composite

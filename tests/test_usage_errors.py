@@ -147,6 +147,23 @@ def test_the_ladder_option_also_works_after_the_command(args: list[str]) -> None
     assert '"junior"' in out
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["show", "senior", "--color", "always"], ["show", "senior", "--color=always", "--no-pager"]],
+)
+def test_colour_and_pager_options_also_work_after_the_command(args: list[str]) -> None:
+    code, out, err = pmpath(*args)
+    assert (code, err) == (0, "")
+    assert "\x1b[" in out
+
+
+def test_a_bad_colour_after_the_command_is_a_usage_error() -> None:
+    code, out, err = pmpath("list", "--color", "sometimes")
+    assert (code, out) == (2, "")
+    assert err.startswith("pmpath: error: ")
+    assert "sometimes" in err
+
+
 def test_a_ladder_option_value_of_another_option_stays_a_value() -> None:
     # `--ladder` here is what --track is asked for, not the global option.
     code, _, err = pmpath("list", "--track", "--ladder")

@@ -19,9 +19,12 @@ from typer.core import TyperArgument
 
 from pmpath.cli import commands
 from pmpath.cli.options import (
+    ColorMode,
+    ColorOption,
     JsonFlag,
     LadderOption,
     NoColorFlag,
+    NoPagerFlag,
     RoleArg,
     RoleName,
     VersionFlag,
@@ -32,6 +35,7 @@ from pmpath.cli.options import (
 )
 from pmpath.cli.shells import InstallCompletion, ShowCompletion
 from pmpath.errors import UsageProblem
+from pmpath.output.terminal import configure
 from pmpath.queries import routes
 
 EXIT_CODES = (
@@ -65,6 +69,8 @@ app = typer.Typer(
 @app.callback()
 def main_options(
     ladder: LadderOption = None,
+    color: ColorOption = ColorMode.auto,
+    no_pager: NoPagerFlag = False,
     version: VersionFlag = False,
     install_completion: InstallCompletion = None,
     show_completion: ShowCompletion = None,
@@ -87,6 +93,7 @@ def main_options(
 
       pmpath tree --ladder our-ladder.yaml
     """
+    configure(color.value, pager=not no_pager)
 
 
 @app.command("list")

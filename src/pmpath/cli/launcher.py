@@ -47,6 +47,11 @@ _EXIT_INTERRUPTED = 130
 _EXIT_PIPE_CLOSED = 141  # pmpath.errors.EXIT_PIPE_CLOSED
 
 
+# The global options other than --ladder (see options.py), read here too.
+COLOR = "--color"
+NO_PAGER = "--no-pager"
+
+
 def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | None, list[str]] | None:
     """The ladder (from --ladder or its environment variable) and the words
     after it; None when anything else comes before the command, or when Typer
@@ -54,17 +59,29 @@ def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | No
     from pmpath.cli import grammar
 
     ladder = environ.get(grammar.LADDER_ENVVAR) or None
+    color, pager = "auto", True
     while args and args[0].startswith("-"):
         name, equals, value = args[0].partition("=")
-        if name not in grammar.LADDER_OPTIONS:
+        if name == NO_PAGER and not equals:
+            pager, args = False, args[1:]
+            continue
+        if name not in grammar.LADDER_OPTIONS and name != COLOR:
             return None
         if not equals:
             if len(args) < 2:
                 return None
             value, args = args[1], args[1:]
+        if name == COLOR:
+            if value not in ("auto", "always", "never"):
+                return None  # Typer says which values it takes
+            color, args = value, args[1:]
+            continue
         if not value:
             return None
         ladder, args = value, args[1:]
+    from pmpath.output.terminal import configure
+
+    configure(color, pager)
     # Typer refuses a path that exists but cannot be read, with its own message.
     if ladder is not None and os.path.exists(ladder) and not os.access(ladder, os.R_OK):
         return None
@@ -355,11 +372,14 @@ def _start(argv: list[str], environ: Mapping[str, str]) -> int:
 
 
 def hoist_globals(argv: list[str]) -> list[str]:
-    """argv with `--ladder PATH` (or `--ladder=PATH`) given after the command
-    moved in front of it, where Typer takes global options: `pmpath list
-    --ladder x.yaml` is `pmpath --ladder x.yaml list`. Words after `--`, and
-    the value of an option of the command, are left where they are."""
+    """argv with the global options (`--ladder PATH`, `--color WHEN`, either
+    also with `=`, and `--no-pager`) given after the command moved in front
+    of it, where Typer takes them: `pmpath list --ladder x.yaml` is `pmpath
+    --ladder x.yaml list`. Words after `--`, and the value of an option of the
+    command, are left where they are."""
     from pmpath.cli import grammar
+
+    with_value = (*grammar.LADDER_OPTIONS, COLOR)
 
     front: list[str] = []
     index = 0
@@ -367,7 +387,7 @@ def hoist_globals(argv: list[str]) -> list[str]:
         word = argv[index]
         if word == "--":
             return argv
-        index += 2 if word in grammar.LADDER_OPTIONS else 1
+        index += 2 if word in with_value else 1
     if index >= len(argv):
         return argv
     command = grammar.COMMANDS.get(argv[index])
@@ -381,13 +401,13 @@ def hoist_globals(argv: list[str]) -> list[str]:
         if word == "--":
             rest.append(word)
             rest.extend(words)
-        elif word in grammar.LADDER_OPTIONS:
+        elif word in with_value:
             value = next(words, None)
             if value is None:
                 rest.append(word)  # Typer says it needs a value
             else:
                 front.extend([word, value])
-        elif name in grammar.LADDER_OPTIONS:
+        elif name in with_value or word == NO_PAGER:
             front.append(word)
         elif word in valued:
             rest.append(word)

@@ -3,6 +3,7 @@ their completion, the output flags, and the decorators that run a command."""
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 from collections.abc import Callable
@@ -57,7 +58,7 @@ RoleArg = Annotated[
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
 NoColorFlag = Annotated[
-    bool, typer.Option("--no-color", help="Never colour the output (NO_COLOR works too).")
+    bool, typer.Option("--no-color", help="Never colour the output, as --color never (NO_COLOR works too).")
 ]
 
 
@@ -78,6 +79,27 @@ LadderOption = Annotated[
 ]
 VersionFlag = Annotated[
     bool, typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)
+]
+
+
+class ColorMode(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[
+    ColorMode,
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="When to colour: auto (a terminal, or FORCE_COLOR; not with NO_COLOR), always or never.",
+        metavar="auto|always|never",
+    ),
+]
+NoPagerFlag = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page long output (PMPATH_PAGER, PAGER, less -FRX)."),
 ]
 
 

@@ -84,6 +84,175 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+class _Settings:
+    """What the global options asked for: `--color` and `--no-pager`. Set by
+    the Typer callback or the launcher's fast path before a command runs."""
+
+    color = "auto"
+    pager = True
+
+
+def configure(color: str = "auto", pager: bool = True) -> None:
+    _Settings.color = color
+    _Settings.pager = pager
+
+
+# Same-width ASCII stand-ins for the marks pmpath draws, for a stdout that
+# cannot encode them (PYTHONIOENCODING=ascii, a latin-1 terminal): the
+# layout Rich computed stays as it was. Other text falls back to its letter
+# without accents where it has one, else to the \u escape set up in launcher.py.
+_FALLBACKS = {
+    "▲": "^",
+    "▼": "v",
+    "☐": "-",
+    "☑": "+",
+    "→": ">",
+    "←": "<",
+    "↑": "^",
+    "↓": "v",
+    "↔": "=",
+    "◦": "o",
+    # progress's sparkline, lowest to highest
+    "▁": "_",
+    "▂": ".",
+    "▃": ":",
+    "▄": "-",
+    "▅": "=",
+    "▆": "+",
+    "▇": "*",
+    "█": "#",
+    "·": "-",
+    "•": "*",
+    "…": "~",
+    "—": "-",
+    "\u2013": "-",  # en dash
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "✓": "+",
+    "✗": "x",
+}
+
+
+def _fallback(char: str) -> str:
+    known = _FALLBACKS.get(char)
+    if known is not None:
+        return known
+    code = ord(char)
+    if 0x2500 <= code <= 0x257F:  # box drawing
+        import unicodedata
+
+        name = unicodedata.name(char, "")
+        if "HORIZONTAL" in name and "VERTICAL" not in name:
+            return "-"
+        if "VERTICAL" in name and "HORIZONTAL" not in name:
+            return "|"
+        return "+"
+    import unicodedata
+
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 and base.isascii() else char
+
+
+def fit_encoding(text: str, encoding: str | None) -> str:
+    """`text` with each character that `encoding` cannot encode replaced by
+    its ASCII stand-in, where it has one."""
+    if not encoding:
+        return text
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    except LookupError:
+        return text
+    out = []
+    for char in text:
+        try:
+            char.encode(encoding)
+            out.append(char)
+        except UnicodeEncodeError:
+            out.append(_fallback(char))
+    return "".join(out)
+
+
+def _stream_encoding(stream: object) -> str | None:
+    encoding = getattr(stream, "encoding", None)
+    return encoding if isinstance(encoding, str) else None
+
+
+def write_human(text: str) -> None:
+    """Output for people: glyphs the stream cannot show become ASCII, and a
+    long text on a terminal goes through the pager."""
+    text = fit_encoding(text, _stream_encoding(sys.stdout))
+    if not page(text):
+        write_stdout(text)
+
+
+def pager_command(environ: dict[str, str] | None = None) -> str | None:
+    """PMPATH_PAGER, then PAGER, else `less -FRX`; None for an empty value
+    or `cat`, as git reads them."""
+    env = os.environ if environ is None else environ
+    for name in ("PMPATH_PAGER", "PAGER"):
+        if name in env:
+            command = env[name].strip()
+            return None if command in ("", "cat") else command
+    return "less -FRX"
+
+
+def _wants_pager(text: str) -> bool:
+    if not _Settings.pager or not stdout_is_terminal():
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        rows = os.get_terminal_size(sys.stdout.fileno()).lines
+    except (OSError, ValueError, AttributeError):
+        return False
+    return rows > 0 and text.count("\n") >= rows
+
+
+def page(text: str) -> bool:
+    """Show `text` through the pager when it is longer than the terminal;
+    False when it was not shown (no terminal, short, or no pager to run)."""
+    if not _wants_pager(text):
+        return False
+    command = pager_command()
+    if command is None:
+        return False
+    import shlex
+    import signal
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, leave the screen
+    env.setdefault("LV", "-c")
+    try:
+        args: str | list[str] = shlex.split(command)
+    except ValueError:
+        args = command
+    shell = isinstance(args, str) or any(c in command for c in "|&;<>()$`\\\"'*?[]#~=%")
+    try:
+        process = subprocess.Popen(command if shell else args, shell=shell, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False  # no such pager: print directly
+    encoding = sys.stdout.encoding or "utf-8"
+    data = text.encode(encoding, sys.stdout.errors or "strict")
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
+    try:
+        assert process.stdin is not None
+        try:
+            process.stdin.write(data)
+            process.stdin.close()
+        except BrokenPipeError:  # the reader quit early: done
+            pass
+        code = process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return not (shell and code == 127)  # the shell found no such pager: print directly
+
+
 def write_data(text: str) -> None:
     """A file format made from untrusted data (an export): exact when piped or
     saved, and then in UTF-8 whatever the locale (an escape put in by a
@@ -98,7 +267,7 @@ def write_data(text: str) -> None:
 
 def write_lines(lines: list[str]) -> None:
     """Plain human output (`validate`'s report): always escaped, one line each."""
-    write_stdout("".join(escape_line(line) + "\n" for line in lines))
+    write_human("".join(escape_line(line) + "\n" for line in lines))
 
 
 def print_error(error: PmpathError) -> None:
@@ -110,7 +279,8 @@ def print_error(error: PmpathError) -> None:
         lines.extend([error.hint] if error.hint else _ladder_hint(error.filename))
     else:
         lines = [f"pmpath: error: {error}", *([error.hint] if error.hint else [])]
-    sys.stderr.write("".join(escape_line(line) + "\n" for line in lines))
+    text = "".join(escape_line(line) + "\n" for line in lines)
+    sys.stderr.write(fit_encoding(text, _stream_encoding(sys.stderr)))
     sys.stderr.flush()
 
 
@@ -131,11 +301,23 @@ def _ladder_hint(filename: str) -> list[str]:
 
 def print_message(message: str) -> None:
     """A note for the person, not a result: stderr."""
-    sys.stderr.write(escape_line(message) + "\n")
+    sys.stderr.write(fit_encoding(escape_line(message) + "\n", _stream_encoding(sys.stderr)))
 
 
 def color_enabled(no_color_flag: bool) -> bool:
-    if no_color_flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    """`--no-color` or `--color never`: off; `--color always`: on. Else
+    NO_COLOR (any non-empty value) turns it off, then FORCE_COLOR (any
+    non-empty value) on, even into a pipe; else colour on a terminal that
+    is not TERM=dumb."""
+    if no_color_flag or _Settings.color == "never":
+        return False
+    if _Settings.color == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     return stdout_is_terminal()
 
@@ -145,14 +327,26 @@ def make_console(no_color: bool) -> Console:
     from rich.console import Console
 
     colour = color_enabled(no_color)
-    return Console(
+    console = Console(
         file=sys.stdout,
         force_terminal=colour or None,
         color_system="auto" if colour else None,
+        no_color=not colour,  # decided here: Rich's own reading of NO_COLOR would overrule --color always
         highlight=False,
         markup=False,
         emoji=False,
     )
+    if colour and console.color_system is None:  # TERM=dumb or unset with --color always
+        console = Console(
+            file=sys.stdout,
+            force_terminal=True,
+            color_system="standard",
+            no_color=False,
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
+    return console
 
 
 def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) -> None:
@@ -164,7 +358,7 @@ def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) 
             console.print(view(inert_copy(result)))
     except OSError as error:  # Rich flushes the stream it was given when a capture ends
         raise cannot_write(error) from None
-    write_stdout(strip_line_ends(captured.get()))
+    write_human(strip_line_ends(captured.get()))
 
 
 # Spaces at the end of a line, among any style codes there: Rich pads every
