@@ -300,12 +300,12 @@ def test_a_level_no_role_holds_yet_is_known(run: Run, tmp_path: Path) -> None:
     [
         (
             ("--track", "mangement"),
-            "no track 'mangement' on this ladder. Did you mean 'management'? Tracks: ic, management",
+            "no track 'mangement' on this ladder\nDid you mean 'management'? Tracks: ic, management",
         ),
         (("--track", "individual contributer"), "Did you mean 'Individual contributor'?"),
         (
             ("--level", "Senoir 2"),
-            "no level 'Senoir 2' on this ladder. Did you mean 'Senior 2'? Levels: 1 (Junior), ",
+            "no level 'Senoir 2' on this ladder\nDid you mean 'Senior 2'? Levels: 1 (Junior), ",
         ),
         (
             ("--level", "9"),
@@ -335,9 +335,10 @@ def test_an_error_lists_at_most_twenty_known_levels(run: Run, tmp_path: Path) ->
     path = write_ladder(tmp_path, f"roles: [{roles}]\n")
     result = run("--ladder", str(path), "list", "--level", "99")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0].endswith(
-        "Levels: " + ", ".join(map(str, range(20))) + " and 10 more"
-    )
+    assert result.stderr.splitlines() == [
+        "pmpath: error: no level '99' on this ladder",
+        "Levels: " + ", ".join(map(str, range(20))) + " and 10 more",
+    ]
 
 
 def test_list_table_shows_level_labels_and_tracks(run: Run) -> None:

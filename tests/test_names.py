@@ -27,9 +27,11 @@ def bundled() -> Ladder:
 
 
 def problem(ladder: Ladder, name: str) -> str:
+    """The error's message, and its hint on the next line if it has one, as printed."""
     with pytest.raises(UsageProblem) as caught:
         resolve_role(ladder, name)
-    return str(caught.value)
+    error = caught.value
+    return f"{error}\n{error.hint}" if error.hint else str(error)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +122,7 @@ def test_a_name_sharing_only_common_words_gets_no_suggestion(tmp_path: Path) -> 
     # manager" with the PM roles: no single role is offered as the answer.
     ladder = load_ladder(write_ladder(tmp_path, _WITHOUT_JUNIOR))
     assert problem(ladder, "junior pm") == (
-        "no role matches 'junior pm'. Run 'pmpath match' with it for the roles it may mean, "
+        "no role matches 'junior pm'\nRun 'pmpath match' with it for the roles it may mean, "
         "or 'pmpath list' for all."
     )
 
@@ -135,12 +137,12 @@ roles:
 
 def test_a_title_with_other_words_names_the_roles_it_shares_words_with(bundled: Ladder) -> None:
     assert problem(bundled, "Sr. Product Manager, Payments") == (
-        "no role matches 'Sr. Product Manager, Payments'. Roles with words in common: "
+        "no role matches 'Sr. Product Manager, Payments'\nRoles with words in common: "
         "'senior-pm' (Senior Product Manager). 'pmpath match' with it says why."
     )
     # "principal" is rarer on the ladder's names than "engineer": it comes first.
     assert problem(bundled, "Principal Engineer") == (
-        "no role matches 'Principal Engineer'. Roles with words in common: "
+        "no role matches 'Principal Engineer'\nRoles with words in common: "
         "'principal-pm' (Principal Product Manager), 'software-engineer' (Software Engineer). "
         "'pmpath match' with it says why."
     )
@@ -148,7 +150,7 @@ def test_a_title_with_other_words_names_the_roles_it_shares_words_with(bundled: 
 
 def test_a_typo_in_one_word_of_several_is_pointed_out(bundled: Ladder) -> None:
     assert problem(bundled, "senoir pm") == (
-        "no role matches 'senoir pm'. Did you mean 'senior' for 'senoir'? "
+        "no role matches 'senoir pm'\nDid you mean 'senior' for 'senoir'? "
         "Run 'pmpath match' with it for the roles it may mean, or 'pmpath list' for all."
     )
 
@@ -157,7 +159,7 @@ def test_half_an_abbreviation_is_no_match(tmp_path: Path) -> None:
     """'pm' is product manager: a role whose only name is 'manager' does not fit it."""
     ladder = load_ladder(write_ladder(tmp_path, "roles:\n  - {id: manager, title: Manager, level: 1}\n"))
     assert problem(ladder, "senior pm") == (
-        "no role matches 'senior pm'. Run 'pmpath match' with it for the roles it may mean, "
+        "no role matches 'senior pm'\nRun 'pmpath match' with it for the roles it may mean, "
         "or 'pmpath list' for all."
     )
     assert resolve_role(ladder, "Mgr").id == "manager"

@@ -63,7 +63,8 @@ def test_prefix_of_two_names_of_one_role_is_not_ambiguous(small: Ladder) -> None
 def test_typo_suggests_one_name_per_role(bundled: Ladder) -> None:
     with pytest.raises(UsageProblem) as caught:
         names.resolve_role(bundled, "senoir")
-    assert str(caught.value) == "no role matches 'senoir'. Did you mean one of: 'senior', 'senior-ai'?"
+    assert str(caught.value) == "no role matches 'senoir'"
+    assert caught.value.hint == "Did you mean one of: 'senior', 'senior-ai'?"
 
 
 def test_empty_name_is_refused(small: Ladder) -> None:

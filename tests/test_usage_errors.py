@@ -168,7 +168,7 @@ def test_a_ladder_option_value_of_another_option_stays_a_value() -> None:
     # `--ladder` here is what --track is asked for, not the global option.
     code, _, err = pmpath("list", "--track", "--ladder")
     assert code == 2
-    assert err.startswith("pmpath: error: no track '--ladder' on this ladder.")
+    assert err.startswith("pmpath: error: no track '--ladder' on this ladder\nTracks: entry, ")
 
 
 def test_a_ladder_error_is_in_the_one_error_style() -> None:

@@ -23,6 +23,16 @@ class PmpathError(Exception):
     exit_code = EXIT_DATA
     hint = ""
 
+    def __init__(self, *args: object, hint: str = "") -> None:
+        super().__init__(*args)
+        if hint:
+            self.hint = hint
+
+    def in_one_line(self) -> str:
+        """The message and its hint as one sentence after another, for a
+        place with one line to give (a question asked again, a file's error)."""
+        return f"{self}. {self.hint}" if self.hint else str(self)
+
 
 class UsageProblem(PmpathError):
     exit_code = EXIT_USAGE

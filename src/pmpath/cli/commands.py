@@ -447,9 +447,11 @@ def _export_format(given: str | None, output: Path | None) -> str:
     if output is None:
         return "markdown"
     if implied is None:
-        usage = UsageProblem(f"cannot tell the format from the file name {output}; give -f FORMAT")
-        usage.hint = "Extensions: " + ", ".join(f"{ext} ({fmt})" for ext, fmt in EXTENSIONS.items())
-        raise usage
+        extensions = ", ".join(f"{ext} ({fmt})" for ext, fmt in EXTENSIONS.items())
+        raise UsageProblem(
+            f"cannot tell the format from the file name {output}; give -f FORMAT",
+            hint=f"Extensions: {extensions}",
+        )
     return implied
 
 

@@ -258,7 +258,7 @@ def ask_role_held(goal: Role, find: Callable[[str], Role], no_color: bool) -> Ro
         try:
             return find(typed)
         except PmpathError as problem:
-            console.print(Text(inert_copy(str(problem))))
+            console.print(Text(inert_copy(problem.in_one_line())))
 
 
 def ask_save_path(default: str, check: Callable[[Path], str | None], no_color: bool) -> Path | None:

@@ -143,7 +143,7 @@ def content_problem(
     try:
         new = _new_text(path, history, largest)
     except PmpathError as error:
-        return str(error)
+        return error.in_one_line()
     return _unreadable(path, new, ladder, role_id_of)
 
 

@@ -243,7 +243,7 @@ class _Reader:
         try:
             return self.role_id_of(name)
         except UsageProblem as problem:
-            self.checker.error(where, f"'{key}': {problem}")
+            self.checker.error(where, f"'{key}': {problem.in_one_line()}")
             return None
 
     def levels(self, value: object, where: Path_) -> dict[str, int]:

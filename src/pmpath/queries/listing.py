@@ -79,7 +79,8 @@ def find_track(ladder: Ladder, name: str) -> str:
     ids = list(tracks)
     names = ids + [title for track_id, title in tracks.items() if title != track_id]
     raise UsageProblem(
-        f"no track '{name}' on this ladder.{_did_you_mean(name, names)} Tracks: {_listed(ids)}"
+        f"no track '{name}' on this ladder",
+        hint=f"{_did_you_mean(name, names)} Tracks: {_listed(ids)}".strip(),
     )
 
 
@@ -98,7 +99,8 @@ def find_level(ladder: Ladder, name: str) -> int:
     described = [f"{level} ({label})" if label else str(level) for level, label in levels.items()]
     labels = [label for label in levels.values() if label]
     raise UsageProblem(
-        f"no level '{name}' on this ladder.{_did_you_mean(name, labels)} Levels: {_listed(described)}"
+        f"no level '{name}' on this ladder",
+        hint=f"{_did_you_mean(name, labels)} Levels: {_listed(described)}".strip(),
     )
 
 

@@ -153,7 +153,7 @@ def _resolve_by_words(ladder: Ladder, name: str, groups: tuple[tuple[str, ...], 
             return roles[0]
         if roles:
             raise _ambiguous(name, roles, any(n.kind == JOB_TITLE for n in found))
-    raise UsageProblem(f"no role matches '{name}'.{_suggestion(ladder, name, groups)}")
+    raise UsageProblem(f"no role matches '{name}'", hint=_suggestion(ladder, name, groups).strip())
 
 
 def _distinct(roles: Iterable[Role]) -> list[Role]:
