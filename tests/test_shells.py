@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,6 +92,25 @@ def test_install_completion_uses_the_argument_else_shell(tmp_path: Path, shell: 
         assert (tmp_path / "a" / rc).read_text().count("source ") == 1
 
 
+@pytest.mark.parametrize("shell", ("bash", "zsh"))
+def test_the_start_up_line_sources_the_script_from_any_home(tmp_path: Path, shell: str) -> None:
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
+    home = tmp_path / "it's $HOME; `x`"
+    assert pmpath(home, "--install-completion", shell).returncode == 0
+    rc = home / f".{shell}rc"
+    check = {"bash": "complete -p pmpath", "zsh": "print -r -- $_comps[pmpath]"}[shell]
+    done = subprocess.run(
+        [shell, "-c", f"source {shlex.quote(str(rc))} && {check}"],
+        capture_output=True,
+        text=True,
+        env=environment(home, shell),
+        timeout=60,
+    )
+    assert done.stderr == ""
+    assert "_pmpath" in done.stdout
+
+
 def _spawn(shell: str, home: Path) -> pexpect.spawn:
     if shutil.which(shell) is None:
         pytest.skip(f"{shell} is not installed")
@@ -146,5 +166,8 @@ def test_tab_completes_roles_and_commands_in_a_real_shell(tmp_path: Path, shell:
         assert all(role in roles for role in SENIOR_ROLES), roles
         commands = _offered(child, "pmpath ", COMMANDS)
         assert all(command in commands for command in COMMANDS), commands
+        topics = _offered(child, "pmpath help s", ("show", "search", "schema"))
+        assert all(command in topics for command in ("show", "search", "schema")), topics
+        assert "senior-pm" not in topics
     finally:
         child.close(force=True)

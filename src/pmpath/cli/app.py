@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperArgument
 
-from pmpath.cli import commands
+from pmpath.cli import commands, grammar
 from pmpath.cli.options import (
     ColorMode,
     ColorOption,
@@ -705,11 +705,21 @@ def init(
     """
 
 
+def _command_names(incomplete: str) -> list[str]:
+    return [name for name in grammar.COMPLETED_COMMANDS if name.startswith(incomplete)]
+
+
 @app.command("help")
 def help_(
     ctx: typer.Context,
     command: Annotated[
-        str | None, typer.Argument(metavar="[COMMAND]", help="The command to describe.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="The command to describe.",
+            show_default=False,
+            autocompletion=_command_names,
+        ),
     ] = None,
 ) -> None:
     """Show the help of pmpath, or of COMMAND: the same as 'pmpath COMMAND --help'.

@@ -243,7 +243,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "ladder": True,
         "fast": False,
         "parameters": ("command",),
-        "arguments": (("command", 1, False, "text"),),
+        "arguments": (("command", 1, False, "other"),),
         "flags": {},
         "options": (),
         "unset": (),

@@ -63,6 +63,8 @@ from typing import Any
 def _kind(argument: Parameter) -> str:
     if argument.envvar or argument.callback is not None:
         return "other"
+    if getattr(argument, "_custom_shell_complete", None) is not None:
+        return "other"  # completed by its own function (Click keeps it there), not as text
     if isinstance(argument.type, RoleName):
         return "role"
     if _plain_path(argument.type):

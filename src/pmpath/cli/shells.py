@@ -18,6 +18,7 @@ installer writes it to ~/.zfunc/_pmpath and sources it at the end of
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -66,13 +67,12 @@ def shell_name(given: str | None, environ: os._Environ[str] | dict[str, str] | N
         return name
     choices = ", ".join(SHELLS[:3])
     if given:
-        problem = UsageProblem(f"no completion for the shell {given!r}: name one of {choices}")
+        message = f"no completion for the shell {given!r}: name one of {choices}"
     elif source:
-        problem = UsageProblem(f"no completion for the shell in $SHELL ({source}): name one of {choices}")
+        message = f"no completion for the shell in $SHELL ({source}): name one of {choices}"
     else:
-        problem = UsageProblem(f"$SHELL is not set, so name the shell: {choices}")
-    problem.hint = "For example: pmpath --install-completion bash"
-    raise problem
+        message = f"$SHELL is not set, so name the shell: {choices}"
+    raise UsageProblem(message, hint="For example: pmpath --install-completion bash")
 
 
 def script(shell: str) -> str:
@@ -101,11 +101,11 @@ def install(shell: str, home: Path | None = None) -> Path:
         return install_powershell(prog_name=PROG_NAME, complete_var=grammar.COMPLETE_VAR, shell=shell)
     if shell == "bash":
         path = home / ".bash_completions" / f"{PROG_NAME}.sh"
-        rc_lines = [f"source '{path}'"]
+        rc_lines = [f"source {shlex.quote(str(path))}"]
         rc_path = home / ".bashrc"
     elif shell == "zsh":
         path = home / ".zfunc" / f"_{PROG_NAME}"
-        rc_lines = [f"source '{path}'"]
+        rc_lines = [f"source {shlex.quote(str(path))}"]
         rc_path = home / ".zshrc"
     else:
         path = home / ".config" / "fish" / "completions" / f"{PROG_NAME}.fish"
@@ -149,7 +149,12 @@ def with_shell_values(args: list[str]) -> list[str]:
     return given
 
 
+def _complete_shell(incomplete: str) -> list[str]:
+    return [shell for shell in SHELLS[:3] if shell.startswith(incomplete)]
+
+
 _SHELL_OPTION: dict[str, Any] = {
+    "autocompletion": _complete_shell,
     "is_eager": True,
     "expose_value": False,
     "metavar": "[SHELL]",
