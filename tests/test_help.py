@@ -91,3 +91,10 @@ def test_choices_and_arguments_are_named_whole() -> None:
         assert usage in out, command
         assert "{" not in out.split("\n\n")[0]
     assert "<str>" not in pmpath("show", "--help")[1]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["show", "--help"], ["help", "gap"], []])
+def test_piped_help_ends_no_line_with_spaces(args: list[str]) -> None:
+    out = pmpath(*args)[1]
+    assert "Usage: pmpath" in out
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []

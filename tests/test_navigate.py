@@ -581,7 +581,7 @@ def test_a_cell_no_role_describes_is_never_a_change(run: Run, tmp_path: Path) ->
 def test_gap_shows_not_described_and_leaves_out_what_neither_describes(run: Run, tmp_path: Path) -> None:
     path = write_ladder(tmp_path, UNDESCRIBED)
     human = run("--ladder", str(path), "gap", "b", "c", env={"COLUMNS": "120"}).stdout
-    assert re.search(r"Craft +not described +2 +— ", human), human
+    assert re.search(r"Craft +not described +2 +—$", human, re.MULTILINE), human
     assert "Leadership" not in human and "None" not in human
 
 
@@ -646,6 +646,7 @@ def test_search_highlights_a_bounded_number_of_matches() -> None:
     from rich.text import Text
 
     from pmpath.ladder.model import Role
+    from pmpath.output.render import ByWidth
     from pmpath.output.render_ladder import MAX_HIGHLIGHTS, search_view
     from pmpath.queries.search import Match, SearchHit, SearchResult
 
@@ -654,7 +655,9 @@ def test_search_highlights_a_bounded_number_of_matches() -> None:
     group = search_view(result)
     assert isinstance(group, Group)
     padding = group.renderables[1]
-    assert isinstance(padding, Padding) and isinstance(padding.renderable, Table)
-    cell = padding.renderable.columns[1]._cells[0]
+    assert isinstance(padding, Padding) and isinstance(padding.renderable, ByWidth)
+    table = padding.renderable.build(80)
+    assert isinstance(table, Table)
+    cell = table.columns[1]._cells[0]
     assert isinstance(cell, Text)
     assert len(cell.spans) == MAX_HIGHLIGHTS

@@ -180,6 +180,23 @@ def test_colour_through_typer_too() -> None:
     assert ESC not in run(["list", "--track", "individual-contributor"], FORCE_COLOR="1", NO_COLOR="1").stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        (["--color", "always", "show", "--help"], {}, True),
+        (["show", "--help", "--color=always"], {"NO_COLOR": "1"}, True),
+        (["--color", "never", "--help"], {"FORCE_COLOR": "1"}, False),
+        (["show", "--no-color", "--help"], {"FORCE_COLOR": "1"}, False),
+        (["show", "--help"], {}, False),
+    ],
+)
+def test_help_follows_the_colour_options(args: list[str], env: dict[str, str], coloured: bool) -> None:
+    done = run_with(args, env)
+    assert done.returncode == 0, done.stderr
+    assert b"Usage: " in done.stdout
+    assert (ESC in done.stdout) is coloured
+
+
 def test_a_bad_colour_is_a_usage_error() -> None:
     done = run(["--color", "blue", "list"])
     assert done.returncode == 2

@@ -34,7 +34,7 @@ from pmpath.cli.app import app
 from pmpath.cli.launcher import bash_cursor
 from pmpath.cli.shells import with_shell_values
 from pmpath.errors import EXIT_USAGE, PmpathError
-from pmpath.output.terminal import cannot_write
+from pmpath.output.terminal import cannot_write, strip_line_ends
 
 # The shells whose completion requests Typer answers.
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -46,7 +46,7 @@ def run_app() -> int:
     if typer_cannot_answer(os.environ):
         return 0  # no candidates, and no traceback in the middle of a command line
     stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout)), cast(TextIO, _Guarded(stderr))
+    sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout, strip=True)), cast(TextIO, _Guarded(stderr))
     try:
         result = app(args=with_shell_values(sys.argv[1:]), prog_name="pmpath", standalone_mode=False)
     except NoArgsIsHelpError:
@@ -93,14 +93,19 @@ class _Guarded:
     (`pmpath --help | true`); PipeClosed is not an OSError, so it passes
     through both to `run`."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, strip: bool = False) -> None:
         self._stream = stream
+        self._strip = strip
 
     def write(self, text: str) -> int:
+        # Rich pads help out to the width; whole lines lose those spaces, as
+        # pmpath's own output does (a prompt, which ends in a space, is no line).
+        shown = strip_line_ends(text) if self._strip and text.endswith("\n") else text
         try:
-            return self._stream.write(text)
+            self._stream.write(shown)
         except BrokenPipeError as error:
             raise cannot_write(error) from None
+        return len(text)
 
     def flush(self) -> None:
         try:
