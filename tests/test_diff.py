@@ -667,6 +667,7 @@ def _forging_pair(tmp_path: Path) -> tuple[Path, Path]:
     new["levels"][0]["label"] = "One\n~ Fake level"
     new["tracks"][0]["title"] = "IC\n- Fake track"
     new["competencies"][0]["name"] = "Craft\n    ~ Fake rating"
+    new["license"] = "MIT\n~ Fake licence"
     role = new["roles"][0]
     role.update(title=FORGED_TITLE, summary=FORGED_SUMMARY)
     role["competencies"]["craft"] = {"level": 2, "examples": ["An example\n  - Fake example line"]}
@@ -698,11 +699,16 @@ def test_a_value_cannot_forge_a_line_of_the_diff(tmp_path: Path) -> None:
     old, new = _forging_pair(tmp_path)
     lines = _human_diff(old, new, 200)
     text = "\n".join(lines)
-    # One-line values show their line breaks, on the line of their field.
-    assert "Maker\\n  + Fake line (a) · level One\\n~ Fake level" in text
-    assert "  Title: Maker → Maker\\n  + Fake line" in lines
-    for shown in ("One\\n~ Fake level", "IC\\n- Fake track", "Craft\\n    ~ Fake rating"):
-        assert shown in text, shown
+    # A name is one line (its line breaks are read as spaces), on the line of its field.
+    assert "  Title: Maker → Maker   + Fake line" in lines
+    for shown in (
+        "Label: One → One ~ Fake level",
+        "Title: IC → IC - Fake track",
+        "Name: Craft → Craft     ~ Fake rating",
+    ):
+        assert any(line.strip() == shown for line in lines), shown
+    # Other one-line values show their line breaks, on the line of their field.
+    assert "  License: — → MIT\\n~ Fake licence" in lines
     # A text of several lines goes on deeper than any line of the diff's own.
     forged = [line for line in lines if line.lstrip().startswith(("now: forged", "+ Fake", "- Fake"))]
     assert [line.strip() for line in forged] == [

@@ -242,3 +242,35 @@ def test_bare_dates_are_asked_for_in_quotes(run: Run, tmp_path: Path) -> None:
         1,
         [":1: 'version' must be text, not a date (put it in quotes)", ": invalid: 1 error(s), 0 warning(s)"],
     )
+
+
+NAMES_WITH_LINE_BREAKS = """\
+levels:
+  - {level: 1, label: "Junior\\nlevel"}
+tracks:
+  - {id: ic, title: "Individual\\r\\ncontributor"}
+roles:
+  - {id: a, title: "Alpha\\nb  Beta  2", level: 1, track: ic, next: [b]}
+  - {id: b, title: Beta, level: 2, track: ic}
+"""
+
+
+def test_a_name_is_one_line_whatever_its_line_breaks(run: Run, tmp_path: Path) -> None:
+    """A line break in a title or label would start what reads as another
+    row of a table: each becomes a space, with a warning where it was."""
+    path = write_ladder(tmp_path, NAMES_WITH_LINE_BREAKS)
+    checked = run("validate", str(path))
+    assert checked.exit_code == 0
+    assert checked.stdout.splitlines()[:3] == [
+        f"{path}:2: warning: level 'label' is a name on one line: its line breaks are read as spaces",
+        f"{path}:4: warning: track 'title' is a name on one line: its line breaks are read as spaces",
+        f"{path}:6: warning: 'title' is a name on one line: its line breaks are read as spaces",
+    ]
+    listed = run("--ladder", str(path), "list", "--no-color")
+    assert "Individual contributor (ic)" in listed.stdout.splitlines()
+    assert any(
+        line.split() == ["1", "·", "Junior", "level", "Alpha", "b", "Beta", "2", "a", "b"]
+        for line in listed.stdout.splitlines()
+    ), listed.stdout
+    role = json.loads(run("--ladder", str(path), "show", "a", "--json").stdout)
+    assert (role["title"], role["level_label"]) == ("Alpha b  Beta  2", "Junior level")

@@ -166,10 +166,14 @@ def test_json_carries_hostile_text_unchanged(ladder: dict[str, Any]) -> None:
             listed = json.loads(invoke("--ladder", str(path), "list", "--json").stdout)
     original = ladder["roles"][0]
     for key, value in original.items():
-        if key != "competencies":
+        if key == "title":  # a name is one line: its line breaks are read as spaces
+            assert shown[key] == " ".join(value.splitlines())
+        elif key != "competencies":
             assert shown[key] == value, key  # ...and decodes to exactly the ladder's text
     assert shown["competencies"]["craft"]["expectation"] == original["competencies"]["craft"]["expectation"]
-    assert [role["title"] for role in listed] == [role["title"] for role in ladder["roles"]]
+    assert [role["title"] for role in listed] == [
+        " ".join(role["title"].splitlines()) for role in ladder["roles"]
+    ]
 
 
 def test_exports_are_exact_when_piped(tmp_path: Path) -> None:
@@ -186,17 +190,20 @@ def test_exports_are_exact_when_piped(tmp_path: Path) -> None:
     assert RAW_CONTROL.search(shown.stdout) is None
 
 
-def test_a_title_cannot_forge_lines_in_messages(tmp_path: Path) -> None:
+def test_a_text_cannot_forge_lines_in_messages(tmp_path: Path) -> None:
     forged = "Same\nladder.yaml: valid: 2 roles\n\n\n"
     path = tmp_path / "ladder.yaml"
-    roles = [{"id": "a", "title": forged, "level": 1}, {"id": "b", "title": forged, "level": 2}]
+    roles = [{"id": "a", "title": "A", "level": 1, forged: 1}, {"id": "b", "title": "B", "level": 2}]
     path.write_text(yaml.safe_dump({"roles": roles}), encoding="utf-8")
     report = invoke("validate", str(path))
     assert len(report.stdout.splitlines()) == 2  # one warning, one verdict
     assert "Same\\nladder.yaml: valid: 2 roles\\n\\n\\n" in report.stdout
-    failed = invoke("--ladder", str(path), "path", "b", "a")
-    assert failed.exit_code == 1
-    assert failed.stderr.count("\n") == 1 and "\\n" in failed.stderr
+    failed = invoke("--ladder", str(path), "show", forged)
+    assert failed.exit_code == 2
+    assert (
+        failed.stderr.splitlines()[0]
+        == "pmpath: error: no role matches 'Same\\nladder.yaml: valid: 2 roles'"
+    )
 
 
 def test_bytes_that_are_not_utf8_never_reach_the_terminal_raw(tmp_path: Path) -> None:

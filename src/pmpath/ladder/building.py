@@ -148,6 +148,7 @@ class Builder(Checker):
             kind, raw_type = spec.kind, type(raw)
             if raw_type is str and (
                 (kind == "text" and (not spec.required or raw.strip()))
+                or (kind == "line" and raw.isprintable() and (not spec.required or raw.strip()))
                 or (kind == "id" and raw.isascii() and _ID.fullmatch(raw))
             ):
                 values[spec.attr] = raw
@@ -172,10 +173,12 @@ class Builder(Checker):
         kind = spec.kind
         if kind == "id":
             return self.identifier(value, where, what)
-        if kind == "text":
+        if kind in ("text", "line"):
             text = self.text(value, where, what)
             if spec.required and isinstance(value, str) and not value.strip():
                 self.error(where, f"{what} must not be empty")
+            if kind == "line":
+                text = self.one_line(text, where, what)
             return text
         if kind == "int":
             low, high = spec.minimum or 0, spec.maximum or 0

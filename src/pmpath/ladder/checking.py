@@ -81,6 +81,14 @@ class Checker:
         self.error(path, f"{what} must be text, not {kind_name(value)}{hint}")
         return ""
 
+    def one_line(self, text: str, path: Path_, what: str) -> str:
+        """A name or title on one line: a line break in it would read, in a
+        table or a list, as the start of another row. Each is a space."""
+        joined = " ".join(text.splitlines())
+        if joined != text:
+            self.warn(path, f"{what} is a name on one line: its line breaks are read as spaces")
+        return joined
+
     def integer(self, value: object, path: Path_, what: str, low: int, high: int) -> int | None:
         """A whole number from low to high, or None (an error is noted).
         `2.0` is 2, as JSON Schema's "integer" reads it."""

@@ -20,6 +20,7 @@ from typing import Literal
 Kind = Literal[
     "id",  # a kebab-case id
     "text",  # one piece of text
+    "line",  # a name or title: text on one line, as tables and headings show it
     "int",  # a whole number within the spec's bounds
     "text_list",  # a list of text
     "statements",  # one text, or a list of texts
@@ -108,7 +109,7 @@ ROLE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "id", "Unique kebab-case identifier.", "Id", required=True, example="senior-pm"),
     FieldSpec(
         "title",
-        "text",
+        "line",
         "Job title as people say it.",
         "Title",
         required=True,
@@ -243,25 +244,25 @@ LEVEL_FIELDS: tuple[FieldSpec, ...] = (
         maximum=ROLE_LEVEL_MAX,
         example=4,
     ),
-    FieldSpec("label", "text", "The level's name, unique in the ladder.", "Label", True, example="L4"),
+    FieldSpec("label", "line", "The level's name, unique in the ladder.", "Label", True, example="L4"),
     _description("level"),
 )
 
 TRACK_FIELDS: tuple[FieldSpec, ...] = (
     _id("track", "ic"),
-    FieldSpec("title", "text", "The track's name.", "Title", True, example="Individual contributor"),
+    FieldSpec("title", "line", "The track's name.", "Title", True, example="Individual contributor"),
     _description("track"),
 )
 
 AREA_FIELDS: tuple[FieldSpec, ...] = (
     _id("area", "execution"),
-    FieldSpec("name", "text", "The area's name.", "Name", True, example="Execution"),
+    FieldSpec("name", "line", "The area's name.", "Name", True, example="Execution"),
     _description("area"),
 )
 
 COMPETENCY_FIELDS: tuple[FieldSpec, ...] = (
     _id("competency", "delivery"),
-    FieldSpec("name", "text", "The competency's name.", "Name", True, example="Delivery"),
+    FieldSpec("name", "line", "The competency's name.", "Name", True, example="Delivery"),
     FieldSpec("area", "id", "Id of the area this competency belongs to.", "Area", example="execution"),
     _description("competency"),
 )
@@ -277,21 +278,21 @@ SCALE_FIELDS: tuple[FieldSpec, ...] = (
         maximum=SCALE_LEVEL_MAX,
         example=1,
     ),
-    FieldSpec("name", "text", "The point's name.", "Name", True, example="Learning"),
+    FieldSpec("name", "line", "The point's name.", "Name", True, example="Learning"),
     _description("point on the scale"),
 )
 
 TITLE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "text", "A job title people use.", "Title", True, example="Head of Product"),
+    FieldSpec("title", "line", "A job title people use.", "Title", True, example="Head of Product"),
     FieldSpec("roles", "id_list", "Ids of the roles it usually means.", "Roles", True, example=["director"]),
     FieldSpec("note", "text", "When it means which role.", "Note"),
 )
 
 # The top of the file. The list parts are read with the tables below.
 LADDER_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "text", "The ladder's name.", "Title", example="Product ladder"),
+    FieldSpec("title", "line", "The ladder's name.", "Title", example="Product ladder"),
     FieldSpec("description", "text", "What the ladder covers.", "Description"),
-    FieldSpec("version", "text", "The ladder's version, as free text.", "Version", example="2026.1"),
+    FieldSpec("version", "line", "The ladder's version, as free text.", "Version", example="2026.1"),
     FieldSpec("source", "text", "Where the ladder comes from: a URL or a citation.", "Source"),
     FieldSpec("license", "text", "The ladder's licence: an SPDX id or text.", "Licence", example="CC-BY-4.0"),
 )

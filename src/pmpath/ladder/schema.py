@@ -62,7 +62,7 @@ def _by_kind(spec: FieldSpec) -> dict[str, Any]:
     kind = spec.kind
     if kind == "id":
         return _ID
-    if kind == "text":
+    if kind in ("text", "line"):  # a line break in a name is a warning, not an error
         return _FILLED_TEXT if spec.required else _TEXT
     if kind == "int":
         return _integer(spec)
