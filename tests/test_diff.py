@@ -698,7 +698,6 @@ def _indent(line: str) -> int:
 def test_a_value_cannot_forge_a_line_of_the_diff(tmp_path: Path) -> None:
     old, new = _forging_pair(tmp_path)
     lines = _human_diff(old, new, 200)
-    text = "\n".join(lines)
     # A name is one line (its line breaks are read as spaces), on the line of its field.
     assert "  Title: Maker → Maker   + Fake line" in lines
     for shown in (

@@ -201,8 +201,7 @@ def test_a_text_cannot_forge_lines_in_messages(tmp_path: Path) -> None:
     failed = invoke("--ladder", str(path), "show", forged)
     assert failed.exit_code == 2
     assert (
-        failed.stderr.splitlines()[0]
-        == "pmpath: error: no role matches 'Same\\nladder.yaml: valid: 2 roles'"
+        failed.stderr.splitlines()[0] == "pmpath: error: no role matches 'Same\\nladder.yaml: valid: 2 roles'"
     )
 
 
