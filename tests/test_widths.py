@@ -118,3 +118,18 @@ def test_list_at_40_columns_is_a_list_not_a_table() -> None:
 def test_json_is_the_same_at_every_width() -> None:
     outputs = {pmpath("list", "--json", columns=columns) for columns in WIDTHS}
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("columns", (40, 120))
+def test_a_ladder_without_tracks_lists_its_roles_under_no_heading(columns: int, tmp_path: Path) -> None:
+    ladder = tmp_path / "flat.yaml"
+    ladder.write_text(
+        "roles:\n  - {id: a, title: Alpha, level: 1, next: [b]}\n  - {id: b, title: Beta, level: 2}\n",
+        encoding="utf-8",
+    )
+    lines = pmpath("--ladder", str(ladder), "list", columns=columns).splitlines()
+    expected = {
+        40: ["  Level  Title  Id", "  1      Alpha  a", "  2      Beta   b"],
+        120: ["  Level  Title  Id  Leads to", "  1      Alpha  a   b", "  2      Beta   b   —"],
+    }
+    assert lines == expected[columns]

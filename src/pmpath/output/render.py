@@ -326,8 +326,9 @@ def _list_lines(result: RoleList, width: int) -> Group:
     titles = dict(result.track_titles)
     level_width = max([len("Level"), *(cell_len(level_text(role)) for role in roles)])
     number_width = max(len(str(role.level)) for role in roles)
-    title_width = max(cell_len(role.title) for role in roles)
-    id_width = max(cell_len(role.id) for role in roles)
+    # At least as wide as their headings, so that the columns stay under them.
+    title_width = max([len("Title"), *(cell_len(role.title) for role in roles)])
+    id_width = max([len("Id"), *(cell_len(role.id) for role in roles)])
     gap = LIST_GAP
 
     def fits(level: int) -> bool:
@@ -349,10 +350,12 @@ def _list_lines(result: RoleList, width: int) -> Group:
         header.append(" " * gap + "Title".ljust(title_width) + " " * gap, "dim")
         header.append("Id".ljust(id_width) + " " * gap + "Leads to" if leads_to else "Id", "dim")
         lines.append(header)
-    for index, (track, group) in enumerate(_by_track(result)):
-        if index or tabular:
-            lines.append(Text())
-        lines.append(_track_heading(track, titles))
+    groups = _by_track(result)
+    for index, (track, group) in enumerate(groups):
+        if [track for track, _ in groups] != [()]:  # a ladder without tracks has no headings
+            if index or tabular:
+                lines.append(Text())
+            lines.append(_track_heading(track, titles))
         for role in group:
             if not tabular:
                 facts = Text(role.id, style="green")
