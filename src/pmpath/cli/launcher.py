@@ -239,28 +239,7 @@ def typer_main() -> int:
     from pmpath.cli.typer_run import run_app
 
     sys.argv[1:] = hoist_globals(sys.argv[1:])  # what Typer reads
-    _colour_help(sys.argv[1:])
     return run_app()
-
-
-def _colour_help(argv: list[str]) -> None:
-    """Make Typer's help, drawn by a console of its own, follow --color and
-    --no-color as pmpath's output does; Typer reads these variables when
-    it is imported, after this."""
-    from pmpath.output.terminal import color_enabled, configure
-
-    words = argv[: argv.index("--")] if "--" in argv else argv
-    color = "auto"
-    for index, word in enumerate(words):
-        name, equals, value = word.partition("=")
-        if name == COLOR:
-            color = value if equals else (words[index + 1 : index + 2] or ["auto"])[0]
-    configure(color if color in ("always", "never") else "auto")
-    if color_enabled("--no-color" in words):
-        os.environ.pop("NO_COLOR", None)
-        os.environ["FORCE_COLOR"] = "1"
-    else:
-        os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 
 
 def run(call: Call) -> int:

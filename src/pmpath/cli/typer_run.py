@@ -21,9 +21,10 @@ COMP_CWORD that is not a number.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TextIO, cast
 
 from typer import Abort
@@ -34,7 +35,7 @@ from pmpath.cli.app import app
 from pmpath.cli.launcher import bash_cursor
 from pmpath.cli.shells import with_shell_values
 from pmpath.errors import EXIT_USAGE, PmpathError
-from pmpath.output.terminal import cannot_write, strip_line_ends
+from pmpath.output.terminal import cannot_write, color_enabled, configure, strip_line_ends
 
 # The shells whose completion requests Typer answers.
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -48,7 +49,8 @@ def run_app() -> int:
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout, strip=True)), cast(TextIO, _Guarded(stderr))
     try:
-        result = app(args=with_shell_values(sys.argv[1:]), prog_name="pmpath", standalone_mode=False)
+        with _help_follows_colour(sys.argv[1:]):
+            result = app(args=with_shell_values(sys.argv[1:]), prog_name="pmpath", standalone_mode=False)
     except NoArgsIsHelpError:
         return EXIT_USAGE  # it has printed the help
     except ClickException as error:
@@ -59,6 +61,28 @@ def run_app() -> int:
         sys.stdout, sys.stderr = stdout, stderr
     # Help, --version and typer.Exit give their code; a finished command None.
     return result if isinstance(result, int) else 0
+
+
+@contextlib.contextmanager
+def _help_follows_colour(args: list[str]) -> Iterator[None]:
+    """Typer draws help with a console of its own: make it follow --color
+    and --no-color as pmpath's output does. Help is eager, so it may come
+    before the callback that reads --color."""
+    from typer import rich_utils
+
+    words = args[: args.index("--")] if "--" in args else args
+    color = "auto"
+    for index, word in enumerate(words):
+        name, equals, value = word.partition("=")
+        if name == "--color":
+            color = value if equals else (words[index + 1 : index + 2] or ["auto"])[0]
+    configure(color if color in ("always", "never") else "auto")
+    saved = rich_utils.FORCE_TERMINAL
+    rich_utils.FORCE_TERMINAL = color_enabled("--no-color" in words)
+    try:
+        yield
+    finally:
+        rich_utils.FORCE_TERMINAL = saved
 
 
 def _click_error(error: ClickException) -> PmpathError:
