@@ -339,6 +339,23 @@ def test_closed_or_failing_streams_give_a_message_and_an_exit_code(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["show", "--help"], ["help", "gap"]])
+def test_help_to_a_full_disk_is_a_message_not_a_traceback(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [installed_script(), *args],
+            env=clean_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "pmpath: error: cannot write the output: No space left on device\n",
+    )
+
+
 @pytest.mark.parametrize("unbuffered", ["1", ""])
 def test_a_non_blocking_pipe_gets_the_whole_output(tmp_path: Path, unbuffered: str) -> None:
     ladder = tmp_path / "long.yaml"

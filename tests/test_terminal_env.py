@@ -313,3 +313,20 @@ def test_the_default_pager_is_less_and_keeps_the_top_on_screen(tmp_path: Path) -
     child.close()
     assert child.exitstatus == 0
     assert "(senior-ai-pm) [lateral]" not in child.before  # the end was never printed: less held it
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("a  \x1b[0m  \nb \n", "a\x1b[0m\nb\n"),  # a style's end is kept where the spaces go
+        ("x\t \x1b[1;31m \x1b[0m", "x\x1b[1;31m\x1b[0m"),
+        ("\x1b[1mc\x1b[0m", "\x1b[1mc\x1b[0m"),
+        ("a" + " " * 5000 + "│\n", "a" + " " * 5000 + "│\n"),  # spaces inside a line stay
+        ("   \n", "\n"),
+        ("m m", "m m"),
+    ],
+)
+def test_line_ends_lose_their_spaces_and_keep_their_styles(text: str, stripped: str) -> None:
+    from pmpath.output.terminal import strip_line_ends
+
+    assert strip_line_ends(text) == stripped

@@ -127,14 +127,14 @@ class _Guarded:
         shown = strip_line_ends(text) if self._strip and text.endswith("\n") else text
         try:
             self._stream.write(shown)
-        except BrokenPipeError as error:
+        except OSError as error:  # a closed pipe, a full disk
             raise cannot_write(error) from None
         return len(text)
 
     def flush(self) -> None:
         try:
             self._stream.flush()
-        except BrokenPipeError as error:
+        except OSError as error:
             raise cannot_write(error) from None
 
     def __getattr__(self, name: str) -> Any:

@@ -361,12 +361,28 @@ def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) 
     write_human(strip_line_ends(captured.get()))
 
 
-# Spaces at the end of a line, among any style codes there: Rich pads every
-# line of a table or a padded block out to its width.
-_LINE_END_SPACES = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def strip_line_ends(text: str) -> str:
-    """TEXT without the spaces that end its lines; the style codes among
-    them stay, so that a style still ends where it did."""
-    return _LINE_END_SPACES.sub(lambda m: "".join(re.findall(r"\x1b\[[0-9;]*m", m.group())), text)
+    """TEXT without the spaces that end its lines (Rich pads every line of a
+    table or a padded block out to its width); the style codes among them
+    stay, so that a style still ends where it did."""
+    return "\n".join(_strip_line_end(line) for line in text.split("\n"))
+
+
+def _strip_line_end(line: str) -> str:
+    # Walked back from the end, in one pass: a pattern anchored at the line's
+    # end would be tried again at every space of a long run of them.
+    end = len(line)
+    while end:
+        if line[end - 1] in " \t":
+            end -= 1
+            continue
+        start = line.rfind("\x1b[", 0, end) if line[end - 1] == "m" else -1
+        if start < 0 or not _STYLE_CODE.fullmatch(line, start, end):
+            break
+        end = start
+    if end == len(line):
+        return line
+    return line[:end] + "".join(_STYLE_CODE.findall(line, end))
