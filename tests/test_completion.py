@@ -10,6 +10,7 @@ import pytest
 
 from pmpath.cli import launcher
 from pmpath.cli.completion import role_candidates
+from tests.conftest import LADDERS
 from tests.test_grammar import invoke, typer_path
 
 ROLE_REQUEST = "pmpath show {word}"
@@ -128,3 +129,33 @@ def test_titles_lose_shell_syntax_in_zsh_and_fish(unsafe_names: None) -> None:
 def test_version_is_not_printed_while_completing() -> None:
     env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": "pmpath --version s", "COMP_CWORD": "2"}
     assert invoke(launcher.main, [], env) == (0, "show\nsearch\nschema\n", "")
+
+
+SMALL_LADDER = str(LADDERS / "small.yaml")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        f"pmpath show --ladder {SMALL_LADDER} j",
+        f"pmpath show --ladder={SMALL_LADDER} j",
+        f"pmpath --ladder {SMALL_LADDER} show j",
+    ],
+)
+def test_a_ladder_after_the_command_is_the_one_completed_from(words: str) -> None:
+    bash = {
+        "_PMPATH_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    fish = {
+        "_PMPATH_COMPLETE": "complete_fish",
+        "_TYPER_COMPLETE_ARGS": words,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+    }
+    zsh = {"_PMPATH_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+    assert launcher.fast_completion(bash) is not None
+    assert invoke(launcher.main, [], bash) == (0, "junior\njr\n", "")
+    assert invoke(typer_path, [], bash) == (0, "junior\njr\n", "")
+    assert invoke(typer_path, [], fish) == (0, "junior\tJunior Maker\njr\tJunior Maker\n", "")
+    assert '"junior":"Junior Maker"' in invoke(typer_path, [], zsh)[1]

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperArgument
+from typer._click import Context
+from typer.core import TyperArgument, TyperGroup
 
 from pmpath.cli import commands, grammar
+from pmpath.cli.launcher import hoist_globals
 from pmpath.cli.options import (
     ColorMode,
     ColorOption,
@@ -55,7 +57,16 @@ def _usage_metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str
 _TYPER_METAVAR = TyperArgument.make_metavar
 TyperArgument.make_metavar = _usage_metavar  # type: ignore[method-assign]
 
+
+class _Group(TyperGroup):
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        # Global options given after the command go in front of it, for a
+        # call and for a completion request alike.
+        return super().parse_args(ctx, hoist_globals(args))
+
+
 app = typer.Typer(
+    cls=_Group,
     name="pmpath",
     help="Explore a product-management career ladder: every rung, what it takes, and where it leads.",
     epilog=EXIT_CODES,

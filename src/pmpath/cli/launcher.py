@@ -218,7 +218,7 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
     if environ.get(grammar.COMPLETE_VAR) != "complete_bash" or cursor is None:
         return None
     read = _bash_words(environ, cursor)
-    split = None if read is None else _split_global(read[0], environ)
+    split = None if read is None else _split_global(hoist_globals(read[0]), environ)
     if read is None or split is None or (read[0] and read[0][-1] in grammar.LADDER_OPTIONS):
         return None  # Typer completes a ladder path after any word `--ladder`, even a value
     candidates = _candidates(split[0], split[1], read[1])
@@ -238,8 +238,7 @@ def typer_main() -> int:
     """Run the Typer app on sys.argv and return its exit code (typer_run.py)."""
     from pmpath.cli.typer_run import run_app
 
-    sys.argv[1:] = hoist_globals(sys.argv[1:])  # what Typer reads
-    return run_app()
+    return run_app()  # its group moves global options given after the command (app.py)
 
 
 def run(call: Call) -> int:
