@@ -247,3 +247,7 @@ def test_an_unreadable_ladder_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> 
     request = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": f"pmpath --ladder {SMALL} show j"}
     assert launcher.fast_completion({**request, "COMP_CWORD": "4"}) is None
     assert_same([], {**request, "COMP_CWORD": "4"})
+
+
+def test_the_launcher_knows_the_global_options_that_take_a_value() -> None:
+    assert launcher.GLOBAL_OPTIONS_WITH_VALUE == (*grammar.LADDER_OPTIONS, launcher.COLOR)

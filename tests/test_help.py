@@ -98,3 +98,18 @@ def test_piped_help_ends_no_line_with_spaces(args: list[str]) -> None:
     out = pmpath(*args)[1]
     assert "Usage: pmpath" in out
     assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_fits_every_width_and_cuts_nothing(command: str | None, columns: int) -> None:
+    code, out, err = pmpath(*([command] if command else []), "--help", columns=columns)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [line for line in lines if len(line) > columns] == []
+    assert [line for line in lines if "…" in line] == []
+    assert "<str>" not in out
+    if command is None:  # option names and choices whole
+        words = out.split()
+        assert {"--install-completion", "--no-pager", "--version"} <= set(words)
+        assert "auto|always|never" in words

@@ -41,7 +41,8 @@ def clean_env(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("FORCE_COLOR", "NO_COLOR", "PMPATH_LADDER", "PYTHONIOENCODING", "LC_ALL", "PAGER")
+        if k
+        not in ("FORCE_COLOR", "NO_COLOR", "PMPATH_LADDER", "PYTHONIOENCODING", "LC_ALL", "PAGER", "LESS")
         and not k.startswith("PMPATH_")
     }
     env.update({"COLUMNS": "100", "LANG": "C.UTF-8", "TERM": "xterm-256color"})
@@ -266,6 +267,43 @@ def test_no_pager(args: list[str], rows: int, tmp_path: Path) -> None:
     assert code == 0
     assert "PAGED-BY-SCRIPT" not in screen
     assert not log.exists()
+    assert "Senior Product Manager" in screen
+
+
+@pytest.mark.parametrize("args", [["--help"], ["help", "export"], ["show", "--help"]])
+def test_long_help_goes_through_the_pager(args: list[str], tmp_path: Path) -> None:
+    pager, log = recording_pager(tmp_path)
+    code, screen = on_terminal(args, tmp_path, rows=10, PAGER=pager)
+    assert code == 0
+    assert "PAGED-BY-SCRIPT" in screen
+    assert "Usage: pmpath" in log.read_text()
+    assert "Usage: pmpath" not in screen
+
+
+def test_a_dumb_terminal_gets_no_pager(tmp_path: Path) -> None:
+    pager, log = recording_pager(tmp_path)
+    code, screen = on_terminal(["show", "senior"], tmp_path, PAGER=pager, TERM="dumb")
+    assert code == 0
+    assert not log.exists()
+    assert "Senior Product Manager" in screen
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "FRX"), ("-S", "-S")])
+def test_less_gets_frx_unless_less_is_set(given: str | None, seen: str, tmp_path: Path) -> None:
+    log = tmp_path / "less.txt"
+    script = tmp_path / "pager.sh"
+    script.write_text(f"#!/bin/sh\nprintf '%s' \"$LESS\" > '{log}'\ncat > /dev/null\n")
+    script.chmod(0o755)
+    env = {"PAGER": str(script), **({"LESS": given} if given else {})}
+    code, _ = on_terminal(["show", "senior"], tmp_path, **env)
+    assert code == 0
+    assert log.read_text() == seen
+
+
+def test_a_pager_the_shell_cannot_find_prints_directly(tmp_path: Path) -> None:
+    # Quotes make it a shell command: the shell's 127 says there was no such pager.
+    code, screen = on_terminal(["show", "senior"], tmp_path, PAGER="no-such-pager-here '-x'")
+    assert code == 0
     assert "Senior Product Manager" in screen
 
 

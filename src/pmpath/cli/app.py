@@ -27,9 +27,11 @@ from pmpath.cli.options import (
     LadderOption,
     NoColorFlag,
     NoPagerFlag,
+    PathName,
     RoleArg,
     RoleName,
     VersionFlag,
+    Words,
     ladder_path,
     reports_errors,
     role_argument,
@@ -113,12 +115,15 @@ def list_roles(
     ctx: typer.Context,
     track: Annotated[
         str | None,
-        typer.Option("--track", help="Only roles on this track (its id or title).", show_default=False),
+        typer.Option(
+            "--track", metavar="TRACK", help="Only roles on this track (its id or title).", show_default=False
+        ),
     ] = None,
     level: Annotated[
         str | None,
         typer.Option(
             "--level",
+            metavar="LEVEL",
             help="Only roles at this level (its number, or its name from 'levels').",
             show_default=False,
         ),
@@ -268,6 +273,7 @@ def search(
             help="Words to look for, in any order (case does not matter); quote a phrase inside them.",
             metavar="TEXT...",
             show_default=False,
+            click_type=Words(),
         ),
     ],
     json_: JsonFlag = False,
@@ -295,6 +301,7 @@ def match(
             help="A job title as written on a profile or a posting; its words need no quotes.",
             metavar="TITLE...",
             show_default=False,
+            click_type=Words(),
         ),
     ],
     json_: JsonFlag = False,
@@ -327,6 +334,7 @@ def gap(
         Path | None,
         typer.Option(
             "--me",
+            metavar="FILE",
             help="YAML or JSON file with your own competency levels (see 'pmpath assess').",
             show_default=False,
         ),
@@ -368,6 +376,7 @@ def progress(
         Path,
         typer.Option(
             "--me",
+            metavar="FILE",
             help="YAML or JSON file of your dated assessments (see 'pmpath assess').",
             show_default=False,
         ),
@@ -409,6 +418,7 @@ def assess(
         Path | None,
         typer.Option(
             "--save",
+            metavar="FILE",
             help="Add this assessment to this file, creating it if absent; earlier ones are kept.",
             show_default=False,
         ),
@@ -447,6 +457,7 @@ def plan(
         Path,
         typer.Option(
             "--me",
+            metavar="FILE",
             help="YAML or JSON file with your own competency levels (see 'pmpath assess').",
             show_default=False,
         ),
@@ -456,6 +467,7 @@ def plan(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the plan as Markdown to this file, overwriting it if it exists ('-' for stdout).",
             show_default=False,
         ),
@@ -557,6 +569,7 @@ def export(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file instead of stdout ('-' for stdout).",
             show_default=False,
         ),
@@ -614,7 +627,7 @@ class DiffFormat(str, enum.Enum):
 
 
 def _side(metavar: str, help: str) -> Any:
-    return typer.Argument(metavar=metavar, help=help, show_default=False)
+    return typer.Argument(metavar=metavar, help=help, show_default=False, click_type=PathName())
 
 
 @app.command()
@@ -670,7 +683,10 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[PATH]", help="Ladder file to check (default: the ladder in use).", show_default=False
+            metavar="[PATH]",
+            help="Ladder file to check (default: the ladder in use).",
+            show_default=False,
+            click_type=PathName(),
         ),
     ] = None,
     json_: JsonFlag = False,
@@ -702,7 +718,12 @@ def schema() -> None:
 @runs(commands.init)
 def init(
     path: Annotated[
-        Path, typer.Argument(metavar="[PATH]", help="Where to write the starter ladder ('-' for stdout).")
+        Path,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Where to write the starter ladder ('-' for stdout).",
+            click_type=PathName(),
+        ),
     ] = Path("ladder.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ) -> None:
@@ -727,6 +748,7 @@ def help_(
         str | None,
         typer.Argument(
             metavar="[COMMAND]",
+            click_type=Words(),
             help="The command to describe.",
             show_default=False,
             autocompletion=_command_names,
@@ -779,6 +801,9 @@ def _tidy_all_help() -> None:
         doc = info.help or (info.callback.__doc__ if info.callback else None)
         if doc:
             info.help = _tidy_help(doc)
+            # The list of commands shows this whole (Click's plain layout
+            # would cut the first paragraph at a width of its own).
+            info.short_help = info.help.split("\n\n", 1)[0]
     callback = app.registered_callback
     if callback is not None and callback.callback is not None and callback.callback.__doc__:
         callback.help = _tidy_help(callback.callback.__doc__)

@@ -32,7 +32,7 @@ from typer.main import get_command
 from typer.models import TyperPath as ClickPath
 
 from pmpath.cli.app import app
-from pmpath.cli.options import RUNS_ATTRIBUTE, RoleName
+from pmpath.cli.options import RUNS_ATTRIBUTE, RoleName, Words
 
 PROG_NAME = "pmpath"
 TARGET = Path(__file__).with_name("grammar.py")
@@ -69,7 +69,7 @@ def _kind(argument: Parameter) -> str:
         return "role"
     if _plain_path(argument.type):
         return "path"
-    return "text" if type(argument.type) is StringParamType else "other"
+    return "text" if type(argument.type) in (StringParamType, Words) else "other"
 
 
 def _plain_path(kind: object) -> bool:

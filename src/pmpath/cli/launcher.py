@@ -50,6 +50,7 @@ _EXIT_PIPE_CLOSED = 141  # pmpath.errors.EXIT_PIPE_CLOSED
 # The global options other than --ladder (see options.py), read here too.
 COLOR = "--color"
 NO_PAGER = "--no-pager"
+GLOBAL_OPTIONS_WITH_VALUE = ("--ladder", COLOR)  # grammar.LADDER_OPTIONS and COLOR
 
 
 def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | None, list[str]] | None:
@@ -378,7 +379,7 @@ def hoist_globals(argv: list[str]) -> list[str]:
     command, are left where they are."""
     from pmpath.cli import grammar
 
-    with_value = (*grammar.LADDER_OPTIONS, COLOR)
+    with_value = GLOBAL_OPTIONS_WITH_VALUE
 
     front: list[str] = []
     index = 0

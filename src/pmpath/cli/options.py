@@ -14,6 +14,7 @@ import typer
 from typer._click import Context, Parameter
 from typer._click.shell_completion import CompletionItem
 from typer._click.types import StringParamType
+from typer.models import TyperPath as ClickPath
 
 from pmpath import __version__
 from pmpath.cli.completion import role_candidates
@@ -32,16 +33,30 @@ def ladder_path(ctx: Context) -> Path | None:
     return Path(value) if value else None
 
 
-class RoleName(StringParamType):
-    """Text that names a role; it completes to role ids and aliases.
-
-    A parameter type rather than Typer's `autocompletion=`, which drops every
-    candidate whose case differs from the typed word (`show SE<TAB>`)."""
+class Words(StringParamType):
+    """Text, as an argument's name in help says: no `<str>` beside TEXT."""
 
     name = "str"  # as help shows any text parameter
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
-        return ""  # the argument's name says it all: no `<str>` beside ROLE in help
+        return ""
+
+
+class PathName(ClickPath):
+    """A file's path, as the argument's name in help says: no `<path>` beside it."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        return ""
+
+
+class RoleName(Words):
+    """Text that names a role; it completes to role ids and aliases.
+
+    A parameter type rather than Typer's `autocompletion=`, which drops every
+    candidate whose case differs from the typed word (`show SE<TAB>`)."""
 
     def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
         return [
@@ -73,6 +88,7 @@ LadderOption = Annotated[
     typer.Option(
         "--ladder",
         envvar="PMPATH_LADDER",
+        metavar="PATH",
         help="Ladder YAML file to use instead of the bundled one.",
         show_default=False,
     ),

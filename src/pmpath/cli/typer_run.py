@@ -22,20 +22,30 @@ COMP_CWORD that is not a number.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TextIO, cast
 
 from typer import Abort
+from typer._click import Context, HelpFormatter
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from pmpath.cli import grammar
 from pmpath.cli.app import app
-from pmpath.cli.launcher import bash_cursor
+from pmpath.cli.launcher import GLOBAL_OPTIONS_WITH_VALUE, bash_cursor, hoist_globals
 from pmpath.cli.shells import with_shell_values
 from pmpath.errors import EXIT_USAGE, PmpathError
-from pmpath.output.terminal import cannot_write, color_enabled, configure, strip_line_ends
+from pmpath.output.terminal import (
+    cannot_write,
+    color_enabled,
+    configure,
+    stdout_is_terminal,
+    strip_line_ends,
+    write_human,
+)
 
 # The shells whose completion requests Typer answers.
 _SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -46,29 +56,55 @@ def run_app() -> int:
     usage errors as pmpath's errors."""
     if typer_cannot_answer(os.environ):
         return 0  # no candidates, and no traceback in the middle of a command line
+    args = with_shell_values(sys.argv[1:])
     stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = cast(TextIO, _Guarded(stdout, strip=True)), cast(TextIO, _Guarded(stderr))
+    # Help for a terminal is kept, then shown as pmpath shows a long result:
+    # through the pager when it is taller than the screen.
+    kept = io.StringIO() if stdout_is_terminal() and _asks_for_help(args) else None
+    sys.stdout = cast(TextIO, kept or _Guarded(stdout, strip=True))
+    sys.stderr = cast(TextIO, _Guarded(stderr))
     try:
-        with _help_follows_colour(sys.argv[1:]):
-            result = app(args=with_shell_values(sys.argv[1:]), prog_name="pmpath", standalone_mode=False)
+        with _help_as_pmpath_prints(args):
+            result = app(args=args, prog_name="pmpath", standalone_mode=False)
     except NoArgsIsHelpError:
-        return EXIT_USAGE  # it has printed the help
+        result = EXIT_USAGE  # it has printed the help
     except ClickException as error:
         raise _click_error(error) from None
     except Abort:  # end of input at a prompt (Ctrl-D); Typer has ended the line
         raise PmpathError("aborted: the input ended") from None
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+    if kept is not None:
+        write_human(strip_line_ends(kept.getvalue()))
     # Help, --version and typer.Exit give their code; a finished command None.
     return result if isinstance(result, int) else 0
 
 
+def _asks_for_help(args: list[str]) -> bool:
+    """Whether the call prints help: -h or --help, `pmpath help`, or no command."""
+    words = hoist_globals(args)
+    words = words[: words.index("--")] if "--" in words else words
+    if "-h" in words or "--help" in words:
+        return True
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        index += 2 if words[index] in GLOBAL_OPTIONS_WITH_VALUE else 1
+    return index >= len(words) or words[index] == "help"
+
+
+# Below this width Typer's panels cut option names and choices short (`--no-pa…`):
+# Click's plain layout wraps them instead.
+PANELS_MIN_WIDTH = 80
+
+
 @contextlib.contextmanager
-def _help_follows_colour(args: list[str]) -> Iterator[None]:
+def _help_as_pmpath_prints(args: list[str]) -> Iterator[None]:
     """Typer draws help with a console of its own: make it follow --color
-    and --no-color as pmpath's output does. Help is eager, so it may come
-    before the callback that reads --color."""
-    from typer import rich_utils
+    and --no-color as pmpath's output does, and give up its panels where
+    they would cut words. Help is eager, so it may come before the callback
+    that reads --color."""
+    from typer import core, rich_utils
+    from typer._click import formatting
 
     words = args[: args.index("--")] if "--" in args else args
     color = "auto"
@@ -77,12 +113,26 @@ def _help_follows_colour(args: list[str]) -> Iterator[None]:
         if name == "--color":
             color = value if equals else (words[index + 1 : index + 2] or ["auto"])[0]
     configure(color if color in ("always", "never") else "auto")
-    saved = rich_utils.FORCE_TERMINAL
+    saved = rich_utils.FORCE_TERMINAL, core.HAS_RICH, formatting.FORCED_WIDTH, Context.formatter_class
+    columns = shutil.get_terminal_size().columns
     rich_utils.FORCE_TERMINAL = color_enabled("--no-color" in words)
+    core.HAS_RICH = columns >= PANELS_MIN_WIDTH
+    if not core.HAS_RICH:
+        formatting.FORCED_WIDTH = max(columns, 20)  # Click's own layout is never under 50
+        Context.formatter_class = _NarrowHelp
     try:
         yield
     finally:
-        rich_utils.FORCE_TERMINAL = saved
+        rich_utils.FORCE_TERMINAL, core.HAS_RICH, formatting.FORCED_WIDTH, Context.formatter_class = saved
+
+
+class _NarrowHelp(HelpFormatter):
+    """Click's plain help, with a narrower first column: an option or a
+    command longer than a quarter of the width has its text on the lines
+    under it, so that the text keeps room for whole words."""
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl(rows, min(col_max, self.width // 4), col_spacing)
 
 
 def _click_error(error: ClickException) -> PmpathError:
