@@ -250,4 +250,4 @@ def test_an_unreadable_ladder_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_the_launcher_knows_the_global_options_that_take_a_value() -> None:
-    assert launcher.GLOBAL_OPTIONS_WITH_VALUE == (*grammar.LADDER_OPTIONS, launcher.COLOR)
+    assert (*grammar.LADDER_OPTIONS, launcher.COLOR) == launcher.GLOBAL_OPTIONS_WITH_VALUE
