@@ -295,7 +295,7 @@ def test_less_gets_frx_unless_less_is_set(given: str | None, seen: str, tmp_path
     script.write_text(f"#!/bin/sh\nprintf '%s' \"$LESS\" > '{log}'\ncat > /dev/null\n")
     script.chmod(0o755)
     env = {"PAGER": str(script), **({"LESS": given} if given else {})}
-    code, _ = on_terminal(["show", "senior"], tmp_path, **env)
+    code, _ = on_terminal(["show", "senior"], tmp_path, 24, **env)
     assert code == 0
     assert log.read_text() == seen
 

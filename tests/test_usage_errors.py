@@ -164,6 +164,17 @@ def test_a_bad_colour_after_the_command_is_a_usage_error() -> None:
     assert "sometimes" in err
 
 
+@pytest.mark.parametrize(
+    ("args", "option"), [(["list", "--ladder"], "--ladder"), (["show", "pm", "--color"], "--color")]
+)
+def test_a_global_option_after_the_command_without_its_value_says_so(args: list[str], option: str) -> None:
+    assert pmpath(*args) == (
+        2,
+        "",
+        f"pmpath: error: Option '{option}' requires an argument.\nTry 'pmpath --help' for help.\n",
+    )
+
+
 def test_a_ladder_option_value_of_another_option_stays_a_value() -> None:
     # `--ladder` here is what --track is asked for, not the global option.
     code, _, err = pmpath("list", "--track", "--ladder")

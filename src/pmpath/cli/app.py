@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from typer._click import Context
+from typer._click.exceptions import BadOptionUsage
 from typer.core import TyperArgument, TyperGroup
 
 from pmpath.cli import commands, grammar
@@ -64,7 +65,11 @@ class _Group(TyperGroup):
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         # Global options given after the command go in front of it, for a
         # call and for a completion request alike.
-        return super().parse_args(ctx, hoist_globals(args))
+        dangling: list[str] = []
+        args = hoist_globals(args, dangling)
+        if dangling and not ctx.resilient_parsing:
+            raise BadOptionUsage(dangling[0], f"Option '{dangling[0]}' requires an argument.", ctx)
+        return super().parse_args(ctx, args)
 
 
 app = typer.Typer(

@@ -371,12 +371,13 @@ def _start(argv: list[str], environ: Mapping[str, str]) -> int:
     return run(call or typer_main)
 
 
-def hoist_globals(argv: list[str]) -> list[str]:
+def hoist_globals(argv: list[str], dangling: list[str] | None = None) -> list[str]:
     """argv with the global options (`--ladder PATH`, `--color WHEN`, either
     also with `=`, and `--no-pager`) given after the command moved in front
     of it, where Typer takes them: `pmpath list --ladder x.yaml` is `pmpath
     --ladder x.yaml list`. Words after `--`, and the value of an option of the
-    command, are left where they are."""
+    command, are left where they are; one given last without its value is
+    left there too, and added to `dangling` if given."""
     from pmpath.cli import grammar
 
     with_value = GLOBAL_OPTIONS_WITH_VALUE
@@ -404,7 +405,9 @@ def hoist_globals(argv: list[str]) -> list[str]:
         elif word in with_value:
             value = next(words, None)
             if value is None:
-                rest.append(word)  # Typer says it needs a value
+                rest.append(word)
+                if dangling is not None:
+                    dangling.append(word)
             else:
                 front.extend([word, value])
         elif name in with_value or word == NO_PAGER:
