@@ -199,3 +199,8 @@ def test_an_error_about_the_ladder_from_the_variable_names_the_variable(args: li
 def test_a_ladder_given_on_the_command_line_is_not_blamed_on_the_variable() -> None:
     code, _, err = pmpath("list", "--ladder", "nope.yaml", PMPATH_LADDER="nope.yaml")
     assert (code, err) == (1, "pmpath: error: nope.yaml: no such file\n")
+
+
+def test_a_file_given_to_diff_is_not_blamed_on_the_variable() -> None:
+    code, _, err = pmpath("diff", "nope.yaml", SMALL_LADDER, PMPATH_LADDER="nope.yaml")
+    assert (code, err) == (1, "pmpath: error: nope.yaml: no such file\n")

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pmpath.errors import EXIT_DATA, EXIT_OK, PmpathError, UsageProblem
+from pmpath.cli.grammar import LADDER_ENVVAR, LADDER_OPTIONS
+from pmpath.errors import EXIT_DATA, EXIT_OK, LadderError, PmpathError, UsageProblem
 from pmpath.ladder.loading import load_ladder
 from pmpath.ladder.model import Ladder, Role
 from pmpath.output import serialize
@@ -32,12 +33,33 @@ if TYPE_CHECKING:
     from pmpath.queries.gap import Gap
 
 
+def _the_ladder(ladder_path: Path | None) -> Ladder:
+    """The ladder a command is about: --ladder's, PMPATH_LADDER's, or the
+    bundled one. A problem with the file that the variable names says so,
+    as a stale variable is otherwise hard to spot."""
+    try:
+        return load_ladder(ladder_path)
+    except LadderError as error:
+        if ladder_path is not None and _named_by_the_environment(ladder_path):
+            var = LADDER_ENVVAR
+            error.hint = f"The ladder is the file {var} names: correct or unset {var}, or give --ladder PATH."
+        raise
+
+
+def _named_by_the_environment(ladder_path: Path) -> bool:
+    named = os.environ.get(LADDER_ENVVAR)
+    words = sys.argv[1:]
+    words = words[: words.index("--")] if "--" in words else words
+    given = any(word.partition("=")[0] in LADDER_OPTIONS for word in words)
+    return named is not None and named != "" and Path(named) == ladder_path and not given
+
+
 def list_roles(
     ladder_path: Path | None, track: str | None, level: str | None, json_: bool, no_color: bool
 ) -> int:
     from pmpath.queries.listing import role_list
 
-    result = role_list(load_ladder(ladder_path), track, level)
+    result = role_list(_the_ladder(ladder_path), track, level)
     if json_:
         write_stdout(serialize.dumps(serialize.role_list(result)))
     else:
@@ -48,7 +70,7 @@ def list_roles(
 
 
 def show(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     found = names.resolve_role(ladder, role)
     if json_:
         write_stdout(serialize.dumps(serialize.role_detail(found)))
@@ -63,7 +85,7 @@ def show(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> in
 def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> int:
     from pmpath.queries.neighbours import next_steps
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     steps = next_steps(ladder, names.resolve_role(ladder, role))
     if json_:
         write_stdout(serialize.dumps(serialize.next_steps(steps)))
@@ -77,7 +99,7 @@ def next_(ladder_path: Path | None, role: str, json_: bool, no_color: bool) -> i
 def compare(ladder_path: Path | None, role_a: str, role_b: str, json_: bool, no_color: bool) -> int:
     from pmpath.queries.compare import compare as compare_roles
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     result = compare_roles(ladder, names.resolve_role(ladder, role_a), names.resolve_role(ladder, role_b))
     if json_:
         write_stdout(serialize.dumps(serialize.comparison(result)))
@@ -93,7 +115,7 @@ def path(
 ) -> int:
     from pmpath.queries import routes
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     start, goal = names.resolve_role(ladder, from_role), names.resolve_role(ladder, to_role)
     if all_:
         every = routes.all_routes(ladder, start, goal)
@@ -117,7 +139,7 @@ def path(
 def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool) -> int:
     from pmpath.queries.tree import tree as grow_tree
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     root = names.resolve_role(ladder, role) if role is not None else None
     result = grow_tree(ladder, root)
     if json_:
@@ -132,7 +154,7 @@ def tree(ladder_path: Path | None, role: str | None, json_: bool, no_color: bool
 def search(ladder_path: Path | None, text: list[str], json_: bool, no_color: bool) -> int:
     from pmpath.queries.search import search as search_roles
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     result = search_roles(ladder, " ".join(text))
     if json_:
         write_stdout(serialize.dumps(serialize.search_hits(result)))
@@ -148,7 +170,7 @@ def search(ladder_path: Path | None, text: list[str], json_: bool, no_color: boo
 def match(ladder_path: Path | None, text: list[str], json_: bool, no_color: bool) -> int:
     from pmpath.queries.matching import match as match_title
 
-    result = match_title(load_ladder(ladder_path), " ".join(text))
+    result = match_title(_the_ladder(ladder_path), " ".join(text))
     if json_:
         write_stdout(serialize.dumps(serialize.match_candidates(result)))
     elif result.candidates:
@@ -193,7 +215,7 @@ def gap(ladder_path: Path | None, roles: list[str], me: Path | None, json_: bool
 
     if len(roles) != (1 if me is not None else 2):
         raise UsageProblem("give TO with --me, or FROM and TO without it" if me else "give FROM and TO")
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     goal = names.resolve_role(ladder, roles[-1])
     if me is None:
         start = names.resolve_role(ladder, roles[0])
@@ -224,7 +246,7 @@ def progress(ladder_path: Path | None, me: Path, json_: bool, no_color: bool) ->
     from pmpath.ladder.assessment import load_assessments
     from pmpath.queries.progress import progress as progress_of
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     _require_competencies(ladder)
     result = progress_of(ladder, load_assessments(me, ladder, _role_id_of(ladder)).assessments)
     if json_:
@@ -246,7 +268,7 @@ def assess(
     from pmpath.queries.gap import PreviousAssessment, route_signals
     from pmpath.queries.gap import gap as gap_between
 
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     _require_competencies(ladder)
     goal = names.resolve_role(ladder, to_role)
     role_id_of = _role_id_of(ladder)
@@ -302,7 +324,7 @@ def plan(
         raise UsageProblem("give --json or -o, not both: -o writes the plan as Markdown")
     if output is not None and os.path.exists(output) and os.path.exists(me) and os.path.samefile(output, me):
         raise UsageProblem(f"-o {output} is the --me file; the plan would replace your assessments")
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     goal = names.resolve_role(ladder, to_role)
     if not ladder.competencies:
         raise PmpathError("this ladder defines no competencies, so there is nothing to plan")
@@ -346,7 +368,7 @@ def _with_answers(
 def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
     from pmpath.queries.info import ladder_info
 
-    result = ladder_info(load_ladder(ladder_path), bundled=ladder_path is None)
+    result = ladder_info(_the_ladder(ladder_path), bundled=ladder_path is None)
     if json_:
         write_stdout(serialize.dumps(serialize.info(result)))
     else:
@@ -359,7 +381,7 @@ def info(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
 def competencies(ladder_path: Path | None, json_: bool, no_color: bool) -> int:
     from pmpath.queries.competencies import competency_guide
 
-    result = competency_guide(load_ladder(ladder_path))
+    result = competency_guide(_the_ladder(ladder_path))
     if json_:
         write_stdout(serialize.dumps(serialize.competencies(result)))
     else:
@@ -421,7 +443,7 @@ def export(
     fmt = _export_format(format_, output if to_file else None)
     if layout is not None and fmt != "csv":
         raise UsageProblem(f"--layout applies to the csv format only, not to {fmt}")
-    ladder = load_ladder(ladder_path)
+    ladder = _the_ladder(ladder_path)
     text = to_csv(ladder, layout or "wide") if fmt == "csv" else FORMATS[fmt](ladder)
     if output is None or not to_file:
         write_data(text)

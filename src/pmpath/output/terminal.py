@@ -276,27 +276,12 @@ def print_error(error: PmpathError) -> None:
     # Every error the same way: `pmpath: error: ...`, then any hint on a line of its own.
     if isinstance(error, LadderError):
         lines = [f"pmpath: error: {p.format(error.filename)}" for p in error.problems]
-        lines.extend([error.hint] if error.hint else _ladder_hint(error.filename))
+        lines.extend([error.hint] if error.hint else [])
     else:
         lines = [f"pmpath: error: {error}", *([error.hint] if error.hint else [])]
     text = "".join(escape_line(line) + "\n" for line in lines)
     sys.stderr.write(fit_encoding(text, _stream_encoding(sys.stderr)))
     sys.stderr.flush()
-
-
-LADDER_ENVVAR = "PMPATH_LADDER"  # pmpath.cli.grammar.LADDER_ENVVAR
-
-
-def _ladder_hint(filename: str) -> list[str]:
-    """Where the ladder came from, when the environment variable named it
-    and no --ladder did: a stale variable is otherwise hard to spot."""
-    named = os.environ.get(LADDER_ENVVAR)
-    words = sys.argv[1:]
-    words = words[: words.index("--")] if "--" in words else words
-    if not named or filename != named or any(w.partition("=")[0] == "--ladder" for w in words):
-        return []
-    var = LADDER_ENVVAR
-    return [f"The ladder is the file {var} names: correct or unset {var}, or give --ladder PATH."]
 
 
 def print_message(message: str) -> None:
