@@ -111,6 +111,33 @@ def test_the_start_up_line_sources_the_script_from_any_home(tmp_path: Path, shel
     assert "_pmpath" in done.stdout
 
 
+def test_install_follows_zdotdir_and_xdg_config_home(tmp_path: Path) -> None:
+    env = {
+        **environment(tmp_path),
+        "ZDOTDIR": str(tmp_path / "zdot"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+    }
+    for shell in ("zsh", "fish"):
+        done = subprocess.run(
+            [installed_script(), "--install-completion", shell],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+    assert "source " in (tmp_path / "zdot" / ".zshrc").read_text()
+    assert not (tmp_path / ".zshrc").exists()
+    assert (tmp_path / "xdg" / "fish" / "completions" / "pmpath.fish").is_file()
+
+
+def test_the_hint_names_the_option_given(tmp_path: Path) -> None:
+    shown = pmpath(tmp_path, "--show-completion", "tcsh")
+    assert shown.stderr.splitlines()[1] == "For example: pmpath --show-completion bash"
+    installed = pmpath(tmp_path, "--install-completion", "tcsh")
+    assert installed.stderr.splitlines()[1] == "For example: pmpath --install-completion bash"
+
+
 def _spawn(shell: str, home: Path) -> pexpect.spawn:
     if shutil.which(shell) is None:
         pytest.skip(f"{shell} is not installed")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shlex
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,6 +33,7 @@ from pmpath.errors import UsageProblem
 from pmpath.output.terminal import write_stdout
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+OPTIONS = ("--install-completion", "--show-completion")
 PROG_NAME = "pmpath"
 
 # Typer's completion classes (the answer formats its scripts expect) are
@@ -57,9 +59,11 @@ fi
 """
 
 
-def shell_name(given: str | None, environ: os._Environ[str] | dict[str, str] | None = None) -> str:
+def shell_name(
+    given: str | None, environ: os._Environ[str] | dict[str, str] | None = None, option: str = OPTIONS[0]
+) -> str:
     """The shell named by `given`, else by $SHELL; a usage error when
-    neither names one pmpath completes for."""
+    neither names one pmpath completes for (its hint shows `option`)."""
     environ = os.environ if environ is None else environ
     source = given if given else environ.get("SHELL", "")
     name = source.rstrip("/").rpartition("/")[2].lower()
@@ -72,7 +76,7 @@ def shell_name(given: str | None, environ: os._Environ[str] | dict[str, str] | N
         message = f"no completion for the shell in $SHELL ({source}): name one of {choices}"
     else:
         message = f"$SHELL is not set, so name the shell: {choices}"
-    raise UsageProblem(message, hint="For example: pmpath --install-completion bash")
+    raise UsageProblem(message, hint=f"For example: pmpath {option} bash")
 
 
 def script(shell: str) -> str:
@@ -94,9 +98,15 @@ def _append_line(rc_path: Path, lines: list[str]) -> None:
     rc_path.write_text(content + "".join(f"{line}\n" for line in missing), encoding="utf-8")
 
 
-def install(shell: str, home: Path | None = None) -> Path:
-    """Install the script for a shell; the path of the script."""
+def install(shell: str, home: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """Install the script for a shell where that shell reads it (zsh's
+    start-up file is in $ZDOTDIR, fish's folder in $XDG_CONFIG_HOME); the
+    path of the script."""
     home = Path.home() if home is None else home
+    environ = os.environ if environ is None else environ
+    zdotdir = environ.get("ZDOTDIR")
+    config = environ.get("XDG_CONFIG_HOME", "")
+    config_home = Path(config) if os.path.isabs(config) else home / ".config"  # as the spec: absolute only
     if shell in ("powershell", "pwsh"):
         return install_powershell(prog_name=PROG_NAME, complete_var=grammar.COMPLETE_VAR, shell=shell)
     if shell == "bash":
@@ -106,9 +116,9 @@ def install(shell: str, home: Path | None = None) -> Path:
     elif shell == "zsh":
         path = home / ".zfunc" / f"_{PROG_NAME}"
         rc_lines = [f"source {shlex.quote(str(path))}"]
-        rc_path = home / ".zshrc"
+        rc_path = (Path(zdotdir) if zdotdir else home) / ".zshrc"
     else:
-        path = home / ".config" / "fish" / "completions" / f"{PROG_NAME}.fish"
+        path = config_home / "fish" / "completions" / f"{PROG_NAME}.fish"
         rc_lines, rc_path = [], None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(script(shell), encoding="utf-8")
@@ -120,7 +130,7 @@ def install(shell: str, home: Path | None = None) -> Path:
 def _show(ctx: Context, param: Parameter, value: str | None) -> None:
     if value is None or ctx.resilient_parsing:
         return
-    write_stdout(script(shell_name(value)))
+    write_stdout(script(shell_name(value, option=OPTIONS[1])))
     raise typer.Exit(0)
 
 
@@ -131,9 +141,6 @@ def _install(ctx: Context, param: Parameter, value: str | None) -> None:
     path = install(shell)
     write_stdout(f"{shell} completion installed in {path}\nIt takes effect in a new {shell}.\n")
     raise typer.Exit(0)
-
-
-OPTIONS = ("--install-completion", "--show-completion")
 
 
 def with_shell_values(args: list[str]) -> list[str]:
