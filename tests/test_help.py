@@ -53,7 +53,7 @@ def test_pmpath_help_command_is_command_help(command: str) -> None:
 def test_pmpath_help_of_an_unknown_command_is_a_usage_error() -> None:
     code, out, err = pmpath("help", "nosuch")
     assert (code, out) == (2, "")
-    assert err.startswith("pmpath: error: no command 'nosuch'.")
+    assert err == "pmpath: error: no command 'nosuch'\nRun 'pmpath help' for the list.\n"
 
 
 def test_examples_are_indented_alike_in_every_command() -> None:

@@ -85,7 +85,7 @@ def test_the_words_of_a_name() -> None:
 
 def test_a_titles_entry_for_several_roles_lists_each_with_its_title(bundled: Ladder) -> None:
     assert problem(bundled, "head of product") == (
-        "'head of product' matches more than one role: 'director' (Director of Product), "
+        "'head of product' matches more than one role\nIt may mean 'director' (Director of Product), "
         "'vp-product' (VP of Product), 'cpo' (Chief Product Officer). "
         "The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
     )
@@ -93,8 +93,8 @@ def test_a_titles_entry_for_several_roles_lists_each_with_its_title(bundled: Lad
 
 def test_a_start_shared_by_several_roles_lists_each(bundled: Ladder) -> None:
     assert problem(bundled, "senior_p") == (
-        "'senior_p' matches more than one role: 'senior-pm' (Senior Product Manager), "
-        "'senior-data-pm' (Senior Data or Platform Product Manager)"
+        "'senior_p' matches more than one role\nIt may mean 'senior-pm' (Senior Product Manager), "
+        "'senior-data-pm' (Senior Data or Platform Product Manager)."
     )
 
 
@@ -108,7 +108,7 @@ def test_the_misleading_suggestions_are_gone(bundled: Ladder, run: Run) -> None:
 def test_a_lead_pm_is_staff_or_group_as_the_titles_entry_says(bundled: Ladder, run: Run, name: str) -> None:
     # `show` agrees with `match`: the ladder lists the title for both roles.
     message = (
-        f"'{name}' matches more than one role: 'staff-pm' (Staff Product Manager), "
+        f"'{name}' matches more than one role\nIt may mean 'staff-pm' (Staff Product Manager), "
         "'group-pm' (Group Product Manager). "
         "The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
     )
@@ -199,7 +199,7 @@ def test_own_ladder_format2(ladder: Path, name: str, expected: str) -> None:
 
 def test_own_ladder_titles_entry_is_ambiguous_with_every_title() -> None:
     assert problem(load_ladder(DUAL), "tech lead") == (
-        "'tech lead' matches more than one role: 'senior-2' (Senior Engineer 2), 'staff' (Staff Engineer). "
+        "'tech lead' matches more than one role\nIt may mean 'senior-2' (Senior Engineer 2), 'staff' (Staff Engineer). "
         "The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
     )
 
@@ -292,8 +292,8 @@ def test_an_ambiguous_name_lists_ten_roles_and_counts_the_rest(tmp_path: Path) -
     roles = "".join(f"  - {{id: team-{n}, title: Team {n}, level: 1}}\n" for n in range(15))
     ladder = load_ladder(write_ladder(tmp_path, f"roles:\n{roles}"))
     said = problem(ladder, "team")
-    assert said.startswith("'team' matches more than one role: 'team-0' (Team 0), ")
-    assert said.endswith("'team-9' (Team 9) and 5 more (see 'pmpath list')")
+    assert said.startswith("'team' matches more than one role\nIt may mean 'team-0' (Team 0), ")
+    assert said.endswith("'team-9' (Team 9) and 5 more (see 'pmpath list').")
 
 
 def test_an_id_longer_than_the_bound_still_resolves_as_written(tmp_path: Path) -> None:

@@ -51,9 +51,8 @@ def test_exact_name_beats_a_longer_prefix(small: Ladder) -> None:
 def test_prefix_shared_by_two_roles_is_ambiguous(small: Ladder) -> None:
     with pytest.raises(UsageProblem) as caught:
         names.resolve_role(small, "ma")
-    assert str(caught.value) == (
-        "'ma' matches more than one role: 'maker' (Maker), 'lead-maker' (Lead Maker)"
-    )
+    assert str(caught.value) == "'ma' matches more than one role"
+    assert caught.value.hint == "It may mean 'maker' (Maker), 'lead-maker' (Lead Maker)."
 
 
 def test_prefix_of_two_names_of_one_role_is_not_ambiguous(small: Ladder) -> None:

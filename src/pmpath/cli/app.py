@@ -775,7 +775,7 @@ def help_(
         return
     found = group.get_command(top, command) if isinstance(group, typer.core.TyperGroup) else None
     if found is None:
-        raise UsageProblem(f"no command '{command}'. Run 'pmpath help' for the list.")
+        raise UsageProblem(f"no command '{command}'", hint="Run 'pmpath help' for the list.")
     with found.make_context(command, [], parent=top, resilient_parsing=True) as sub:
         typer.echo(found.get_help(sub))
 

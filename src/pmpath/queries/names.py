@@ -170,10 +170,10 @@ def _listed(roles: list[Role]) -> str:
 def _ambiguous(name: str, roles: list[Role], job_title: bool) -> UsageProblem:
     shown = roles[:MAX_LISTED]
     more = f" and {len(roles) - len(shown)} more (see 'pmpath list')" if len(roles) > len(shown) else ""
-    listed = f"'{name}' matches more than one role: {_listed(shown)}{more}"
+    listed = f"It may mean {_listed(shown)}{more}."
     if job_title:
-        listed += ". The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
-    return UsageProblem(listed)
+        listed += " The ladder lists it as a title of each; 'pmpath match' with it says when each applies."
+    return UsageProblem(f"'{name}' matches more than one role", hint=listed)
 
 
 def _suggestion(ladder: Ladder, name: str, groups: tuple[tuple[str, ...], ...]) -> str:
