@@ -204,3 +204,20 @@ def test_a_ladder_given_on_the_command_line_is_not_blamed_on_the_variable() -> N
 def test_a_file_given_to_diff_is_not_blamed_on_the_variable() -> None:
     code, _, err = pmpath("diff", "nope.yaml", SMALL_LADDER, PMPATH_LADDER="nope.yaml")
     assert (code, err) == (1, "pmpath: error: nope.yaml: no such file\n")
+
+
+@pytest.mark.parametrize(
+    "args", [["--ladder=", "list"], ["list", "--ladder", ""], ["show", "pm", "--ladder="]]
+)
+def test_an_empty_ladder_option_is_a_usage_error(args: list[str]) -> None:
+    assert pmpath(*args, PMPATH_LADDER=SMALL_LADDER) == (
+        2,
+        "",
+        "pmpath: error: --ladder needs a file name\nLeave --ladder out for the bundled ladder.\n",
+    )
+
+
+def test_an_empty_ladder_variable_is_no_ladder() -> None:
+    code, out, _ = pmpath("list", "--json", PMPATH_LADDER="")
+    assert code == 0
+    assert '"cpo"' in out

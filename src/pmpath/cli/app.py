@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from typer._click import Context
+from typer._click.core import ParameterSource
 from typer._click.exceptions import BadOptionUsage
 from typer.core import TyperArgument, TyperGroup
 
@@ -86,6 +87,7 @@ app = typer.Typer(
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     ladder: LadderOption = None,
     color: ColorOption = ColorMode.auto,
     no_pager: NoPagerFlag = False,
@@ -112,6 +114,9 @@ def main_options(
       pmpath tree --ladder our-ladder.yaml
     """
     configure(color.value, pager=not no_pager)
+    # Typer hands an empty --ladder over as Path("."); Click's value is the word typed.
+    if ctx.params.get("ladder") == "" and ctx.get_parameter_source("ladder") == ParameterSource.COMMANDLINE:
+        raise UsageProblem("--ladder needs a file name", hint="Leave --ladder out for the bundled ladder.")
 
 
 @app.command("list")

@@ -139,18 +139,16 @@ def _fallback(char: str) -> str:
     known = _FALLBACKS.get(char)
     if known is not None:
         return known
+    import unicodedata
+
     code = ord(char)
     if 0x2500 <= code <= 0x257F:  # box drawing
-        import unicodedata
-
         name = unicodedata.name(char, "")
         if "HORIZONTAL" in name and "VERTICAL" not in name:
             return "-"
         if "VERTICAL" in name and "HORIZONTAL" not in name:
             return "|"
         return "+"
-    import unicodedata
-
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     return base if len(base) == 1 and base.isascii() else char
 

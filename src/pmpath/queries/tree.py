@@ -7,11 +7,10 @@ rungs do not hang under the individual-contributor ones because one can
 switch between them.
 
 Drawn whole, the ladder's own roles are the trunk and the routes in feed
-into it: an entry route (a role nothing leads to whose every move is an
+into it. An entry route (a role nothing leads to whose every move is an
 apply move to a higher level, such as a Software Engineer applying for a PM
-role) is not a
-starting role of its own whose branches carry the ladder; it comes after the
-trunk, and its moves are references to the rungs it joins at.
+role) is not a starting role whose branches carry the ladder: it comes
+after the trunk, and its moves are references to the rungs it joins at.
 
 Each role is expanded where it is nearest its starting role (breadth-first),
 so the rungs where tracks fork sit side by side; every other mention of it is
