@@ -179,6 +179,7 @@ def _node(role_id: str, title: str, level: int, kind: str | None, seen: bool, *c
         "tracks": [],
         "seen_before": seen,
         "kind": kind,
+        "entry": False,
         "children": list(children),
     }
 
@@ -301,6 +302,7 @@ def test_tree_json_puts_the_trunk_first_and_the_routes_in_last(run: Run) -> None
         "project-manager",
         "product-owner",
     ]
+    assert [root["entry"] for root in roots] == [False] * (len(roots) - 10) + [True] * 10
     for route in roots[-10:]:
         assert route["children"], route["id"]
         assert all(child["seen_before"] and child["kind"] == "apply" for child in route["children"])

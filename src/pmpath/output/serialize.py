@@ -200,7 +200,7 @@ def routes_result(found: Routes) -> dict[str, Any]:
 
 
 def _tree_node(row: TreeRow) -> dict[str, Any]:
-    return {**role_brief(row.role), "seen_before": row.seen_before, "kind": row.kind}
+    return {**role_brief(row.role), "seen_before": row.seen_before, "kind": row.kind, "entry": row.entry}
 
 
 def tree_nodes(result: Tree) -> list[dict[str, Any]]:
