@@ -87,14 +87,8 @@ def test_every_view_fits_the_width_and_cuts_nothing(args: tuple[str, ...], colum
     assert [line for line in lines if len(line) > columns] == []
     assert [line for line in lines if line != line.rstrip()] == []  # piped: no trailing spaces
 
-    # Wrapped, never cut; the one … allowed is the tree's mark of a branch
-    # not drawn, at the end of a line, and its note that says so.
-    def cut(line: str) -> bool:
-        if args == ("tree",):
-            line = line.removesuffix(" …").replace("(… marks", "")
-        return "…" in line
-
-    assert [line for line in lines if cut(line)] == []
+    # Wrapped, never cut; the whole bundled tree is drawn at every width.
+    assert [line for line in lines if "…" in line] == []
     # No id broken at its hyphen ("technical-" / "pm").
     assert [line for line in lines if re.search(r"\w-$", line)] == []
 
@@ -133,3 +127,9 @@ def test_a_ladder_without_tracks_lists_its_roles_under_no_heading(columns: int, 
         120: ["  Level  Title  Id  Leads to", "  1      Alpha  a   b", "  2      Beta   b   —"],
     }
     assert lines == expected[columns]
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_tree_draws_every_role_at_every_width(columns: int) -> None:
+    words = set(re.findall(r"[\w-]+", pmpath("tree", columns=columns)))
+    assert [role["id"] for role in bundled_roles() if role["id"] not in words] == []

@@ -148,9 +148,14 @@ def routes_view(found: Routes) -> RenderableType:
 # drawn, however wide the terminal.
 MAX_DRAWN_DEPTH = 30
 # Columns each level of the tree indents by, and the columns a label keeps at
-# the deepest level drawn: deeper rows are counted, not drawn.
+# the deepest level drawn: deeper rows are counted, not drawn. Below
+# NARROW_TREE_WIDTH the guides take half the room and labels keep less, so
+# that a whole product ladder still fits in 40 columns.
 TREE_INDENT = 4
 MIN_LABEL_WIDTH = 30
+NARROW_TREE_WIDTH = 80
+NARROW_TREE_INDENT = 2
+NARROW_MIN_LABEL_WIDTH = 20
 # Highlights per piece of text in `search`: each is a span Rich keeps.
 MAX_HIGHLIGHTS = 20
 # The cut branches a tree's note names by the command that draws each.
@@ -159,8 +164,22 @@ MAX_NAMED_CUTS = 3
 
 def drawable_depth(width: int) -> int:
     """The deepest row (0 = a starting role) a console this wide can draw
-    with MIN_LABEL_WIDTH columns left for its label; at least the starting roles."""
+    with the columns a label keeps left for it; at least the starting roles."""
+    if width < NARROW_TREE_WIDTH:
+        return max(0, min(MAX_DRAWN_DEPTH, (width - NARROW_MIN_LABEL_WIDTH) // NARROW_TREE_INDENT - 1))
     return max(0, min(MAX_DRAWN_DEPTH, (width - MIN_LABEL_WIDTH) // TREE_INDENT - 1))
+
+
+def _narrow_tree_class() -> type:
+    from rich.tree import Tree as RichTree
+
+    class NarrowTree(RichTree):
+        """Rich's tree with guides two columns wide, not four."""
+
+        ASCII_GUIDES = ("  ", "| ", "+ ", "` ")
+        TREE_GUIDES = [("  ", "│ ", "├ ", "└ "), ("  ", "┃ ", "┣ ", "┗ "), ("  ", "║ ", "╠ ", "╚ ")]  # noqa: RUF012 (as Rich's)
+
+    return NarrowTree
 
 
 def _tree_label(row: TreeRow, styles: dict[str, str], in_entry: bool = False) -> Text:
@@ -199,8 +218,10 @@ class TreeView:
 
         result = self.result
         deepest = drawable_depth(options.max_width)
+        # The top draws every guide of the tree: its class sets their width.
+        drawn_as = _narrow_tree_class() if options.max_width < NARROW_TREE_WIDTH else RichTree
         styles = {track: _TRACK_PALETTE[i % len(_TRACK_PALETTE)] for i, track in enumerate(result.tracks)}
-        top = RichTree(Text(result.title or "Ladder", "bold"), guide_style="dim")
+        top = drawn_as(Text(result.title or "Ladder", "bold"), guide_style="dim")
         branches = [top]  # branches[d]: where a row of depth d is added
         left_out = 0  # roles expanded only below the deepest level drawn
         tops: list[Role] = []  # the first role of each branch cut there
