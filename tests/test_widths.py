@@ -133,3 +133,19 @@ def test_a_ladder_without_tracks_lists_its_roles_under_no_heading(columns: int, 
 def test_the_tree_draws_every_role_at_every_width(columns: int) -> None:
     words = set(re.findall(r"[\w-]+", pmpath("tree", columns=columns)))
     assert [role["id"] for role in bundled_roles() if role["id"] not in words] == []
+
+
+@pytest.mark.parametrize(
+    "args", [("compare", "a", "b"), ("path", "a", "b"), ("search", "sum"), ("show", "a")]
+)
+def test_an_endless_word_is_folded_never_cut(args: tuple[str, ...], tmp_path: Path) -> None:
+    word = "W" * 300
+    ladder = tmp_path / "long.yaml"
+    ladder.write_text(
+        f'roles:\n  - {{id: a, title: "Alpha {word}", level: 1, next: [b], summary: "sum {word} end"}}\n'
+        f'  - {{id: b, title: Beta, level: 2, summary: "beta {word}"}}\n',
+        encoding="utf-8",
+    )
+    out = pmpath("--ladder", str(ladder), *args, columns=80)
+    assert "…" not in out
+    assert word in "".join(out.split())  # whole, over several lines

@@ -68,11 +68,11 @@ def progress_view(result: Progress) -> RenderableType:
                 ]
             return Group(*lines)
         table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-        table.add_column("Competency", style="bold")
+        table.add_column("Competency", style="bold", overflow="fold")
         for index in shown:
-            table.add_column(dates[index], justify="right")
-        table.add_column("Chart")
-        table.add_column("Change", justify="right")
+            table.add_column(dates[index], justify="right", overflow="fold")
+        table.add_column("Chart", overflow="fold")
+        table.add_column("Change", justify="right", overflow="fold")
         for row in result.competencies:
             cells: list[RenderableType] = [Text(row.competency.name)]
             cells.extend(
