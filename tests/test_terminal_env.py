@@ -331,7 +331,25 @@ def test_ladder_text_loses_accents_and_escapes_the_rest(tmp_path: Path) -> None:
     ladder.write_text('roles:\n  - {id: a, title: "Smile \\U0001F600 → é", level: 1}\n', encoding="utf-8")
     done = run(["--ladder", str(ladder), "show", "a"], PYTHONIOENCODING="ascii")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.decode("ascii").splitlines()[0].rstrip() == "Smile \\ud83d\\ude00 > e (a)"
+    assert done.stdout.decode("ascii").splitlines()[0].rstrip() == "Smile \\U0001f600 > e (a)"
+
+
+@pytest.mark.parametrize("args", [["show", "a"], ["compare", "a", "b"], ["list"], ["tree"]])
+def test_escapes_are_laid_out_at_their_width(args: list[str], tmp_path: Path) -> None:
+    """What the output cannot encode is escaped before the layout: a table of
+    CJK titles keeps to the width in ascii, though each escape is wider than its character."""
+    ladder = tmp_path / "ladder.yaml"
+    title = "漢字" * 6
+    ladder.write_text(
+        f'roles:\n  - {{id: a, title: "{title}", level: 1, next: [b], summary: "{title} {title}"}}\n'
+        "  - {id: b, title: Beta, level: 2}\n",
+        encoding="utf-8",
+    )
+    done = run(["--ladder", str(ladder), *args], PYTHONIOENCODING="ascii", COLUMNS="40")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.decode("ascii").splitlines()
+    assert [line for line in lines if len(line) > 40] == []
+    assert "\\u6f22\\u5b57" in done.stdout.decode("ascii")
 
 
 @pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import Any, TypeVar, cast
 
@@ -51,7 +51,17 @@ def inert_copy(value: T) -> T:
     every string escaped. Objects shared within the result are copied once,
     and a part with nothing to escape is the original itself: results are
     immutable, and most ladders have nothing to escape."""
-    return cast(T, _copy(value, {}))
+    return cast(T, _copy(value, {}, _inert))
+
+
+def text_mapped_copy(value: T, text: Callable[[str], str]) -> T:
+    """A copy of a typed result, as inert_copy makes, with `text` applied to
+    every string instead."""
+    return cast(T, _copy(value, {}, text))
+
+
+def _inert(text: str) -> str:
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
 
 
 def _init_fields(cls: type) -> tuple[str, ...]:
@@ -67,10 +77,10 @@ _INIT_FIELDS: dict[type, tuple[str, ...]] = {}
 _PLAIN = (bool, int, float, type(None))
 
 
-def _copy(value: Any, done: dict[int, Any]) -> Any:
+def _copy(value: Any, done: dict[int, Any], text: Callable[[str], str]) -> Any:
     kind = type(value)
     if kind is str:  # most of a result: searched once, copied only when unsafe
-        return _UNSAFE.sub(_escape, value) if _UNSAFE.search(value) else value
+        return text(value)
     if kind in _PLAIN:
         return value
     key = id(value)  # every object of the result stays alive meanwhile, so ids are unique
@@ -78,24 +88,24 @@ def _copy(value: Any, done: dict[int, Any]) -> Any:
         return done[key]
     copied: Any
     if kind is tuple:
-        items = tuple([_copy(item, done) for item in value])
+        items = tuple([_copy(item, done, text) for item in value])
         copied = value if all(a is b for a, b in zip(items, value, strict=True)) else items
     elif isinstance(value, str):
-        copied = escape_controls(value)
+        copied = text(value)
     elif isinstance(value, PurePath):
-        copied = type(value)(escape_controls(str(value)))
+        copied = type(value)(text(str(value)))
     elif isinstance(value, (tuple, list)):
-        copied = type(value)(_copy(item, done) for item in value)
+        copied = type(value)(_copy(item, done, text) for item in value)
     elif isinstance(value, frozenset):  # escaped like the texts it is matched against
-        members = frozenset(_copy(item, done) for item in value)
+        members = frozenset(_copy(item, done, text) for item in value)
         copied = value if members == value else members
     elif isinstance(value, Mapping):
-        pairs = [(_copy(k, done), _copy(v, done), k, v) for k, v in value.items()]
+        pairs = [(_copy(k, done, text), _copy(v, done, text), k, v) for k, v in value.items()]
         same = all(k2 is k and v2 is v for k2, v2, k, v in pairs)
         copied = value if same else {k2: v2 for k2, v2, _, _ in pairs}
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _init_fields(kind)
-        changes = {name: _copy(getattr(value, name), done) for name in names}
+        changes = {name: _copy(getattr(value, name), done, text) for name in names}
         same = all(changes[name] is getattr(value, name) for name in names)
         copied = value if same else kind(**changes)
     else:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from pmpath.errors import LadderError, PipeClosed, PmpathError
-from pmpath.output.escape import escape_controls, escape_line, inert_copy
+from pmpath.output.escape import escape_controls, escape_line, inert_copy, text_mapped_copy
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -155,7 +155,7 @@ def _fallback(char: str) -> str:
 
 def fit_encoding(text: str, encoding: str | None) -> str:
     """`text` with each character that `encoding` cannot encode replaced by
-    its ASCII stand-in, where it has one."""
+    its ASCII stand-in where it has one, else by its escape (\u6f22)."""
     if not encoding:
         return text
     try:
@@ -171,7 +171,8 @@ def fit_encoding(text: str, encoding: str | None) -> str:
             char.encode(encoding)
             out.append(char)
         except UnicodeEncodeError:
-            out.append(_fallback(char))
+            stand_in = _fallback(char)
+            out.append(stand_in if stand_in != char else char.encode("ascii", "backslashreplace").decode())
     return "".join(out)
 
 
@@ -336,9 +337,15 @@ def print_human(view: Callable[[R], RenderableType], result: R, no_color: bool) 
     """Render `view(result)` with Rich into a string, then write it in one
     piece. The view sees only an escaped copy of the result."""
     console = make_console(no_color)
+    shown = inert_copy(result)
+    encoding = _stream_encoding(sys.stdout)
+    if encoding and not encoding.lower().replace("-", "").startswith("utf"):
+        # What the output cannot encode is replaced before the layout, so
+        # that Rich measures the escape (\u6f22) and not the character.
+        shown = text_mapped_copy(shown, lambda text: fit_encoding(text, encoding))
     try:
         with console.capture() as captured:
-            console.print(view(inert_copy(result)))
+            console.print(view(shown))
     except OSError as error:  # Rich flushes the stream it was given when a capture ends
         raise cannot_write(error) from None
     write_human(strip_line_ends(captured.get()))
