@@ -38,11 +38,13 @@ def test_top_level_help_shows_examples() -> None:
     assert len(examples(out)) >= 3
 
 
+@pytest.mark.parametrize("columns", [40, 80])
 @pytest.mark.parametrize("args", [["help"], []])
-def test_pmpath_help_and_pmpath_alone_show_the_same_help(args: list[str]) -> None:
-    code, out, _ = pmpath(*args)
+def test_pmpath_help_and_pmpath_alone_show_the_same_help(args: list[str], columns: int) -> None:
+    code, out, _ = pmpath(*args, columns=columns)
     assert code == (0 if args else 2)  # with no command at all, still a usage error
-    assert out.rstrip() == pmpath("--help")[1].rstrip()
+    assert "Usage: pmpath" in out
+    assert out.rstrip() == pmpath("--help", columns=columns)[1].rstrip()
 
 
 @pytest.mark.parametrize("command", ["show", "gap", "export"])
@@ -108,8 +110,29 @@ def test_help_fits_every_width_and_cuts_nothing(command: str | None, columns: in
     lines = out.splitlines()
     assert [line for line in lines if len(line) > columns] == []
     assert [line for line in lines if "…" in line] == []
+    assert [line for line in lines if re.search(r"\w-$", line)] == []  # never broken at a hyphen
     assert "<str>" not in out
     if command is None:  # option names and choices whole
         words = out.split()
         assert {"--install-completion", "--no-pager", "--version"} <= set(words)
         assert "auto|always|never" in words
+
+
+@pytest.mark.parametrize(
+    ("args", "asks"),
+    [
+        ([], True),
+        (["help", "show"], True),
+        (["--ladder", "x.yaml"], True),
+        (["show", "pm", "-h"], True),
+        (["show", "pm", "--ladder", "x.yaml", "--help"], True),
+        (["assess", "pm", "--save", "-h"], False),  # a file named -h
+        (["export", "-o", "--help"], False),
+        (["search", "--", "-h"], False),
+        (["show", "pm"], False),
+    ],
+)
+def test_what_asks_for_help(args: list[str], asks: bool) -> None:
+    from pmpath.cli.typer_run import _asks_for_help
+
+    assert _asks_for_help(args) is asks

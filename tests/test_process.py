@@ -339,12 +339,13 @@ def test_closed_or_failing_streams_give_a_message_and_an_exit_code(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("columns", ["60", "100"])  # Click's plain layout, Typer's panels
 @pytest.mark.parametrize("args", [["--help"], ["show", "--help"], ["help", "gap"]])
-def test_help_to_a_full_disk_is_a_message_not_a_traceback(args: list[str]) -> None:
+def test_help_to_a_full_disk_is_a_message_not_a_traceback(args: list[str], columns: str) -> None:
     with open("/dev/full", "w") as full:
         result = subprocess.run(
             [installed_script(), *args],
-            env=clean_env(),
+            env=clean_env(COLUMNS=columns),
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,

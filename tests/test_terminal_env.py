@@ -280,6 +280,17 @@ def test_long_help_goes_through_the_pager(args: list[str], tmp_path: Path) -> No
     assert "Usage: pmpath" not in screen
 
 
+@pytest.mark.parametrize(
+    "args", [["--no-pager", "--help"], ["--help", "--no-pager"], ["show", "--help", "--no-pager"]]
+)
+def test_no_pager_for_help_either(args: list[str], tmp_path: Path) -> None:
+    pager, log = recording_pager(tmp_path)
+    code, screen = on_terminal(args, tmp_path, rows=10, PAGER=pager)
+    assert code == 0
+    assert not log.exists()
+    assert "Usage: pmpath" in screen
+
+
 def test_a_dumb_terminal_gets_no_pager(tmp_path: Path) -> None:
     pager, log = recording_pager(tmp_path)
     code, screen = on_terminal(["show", "senior"], tmp_path, PAGER=pager, TERM="dumb")

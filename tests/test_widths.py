@@ -149,3 +149,15 @@ def test_an_endless_word_is_folded_never_cut(args: tuple[str, ...], tmp_path: Pa
     out = pmpath("--ladder", str(ladder), *args, columns=80)
     assert "…" not in out
     assert word in "".join(out.split())  # whole, over several lines
+
+
+@pytest.mark.parametrize("columns", ["0", "abc", "-5"])
+def test_a_columns_that_is_no_width_is_ignored(columns: str) -> None:
+    env = {**os.environ, "COLUMNS": columns, "NO_COLOR": "1"}
+    env.pop("PMPATH_LADDER", None)
+    for args in (["list"], ["show", "pm"], ["--help"]):
+        done = subprocess.run(
+            [installed_script(), *args], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert (done.returncode, done.stderr) == (0, "")
+        assert done.stdout == pmpath(*args, columns=80)

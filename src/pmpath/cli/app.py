@@ -419,6 +419,7 @@ def assess(
         str | None,
         typer.Option(
             "--from",
+            metavar="ROLE",
             help="The role you hold now, to ask the route's readiness signals "
             "(default: the role in the --save file's latest assessment, else asked).",
             click_type=RoleName(),

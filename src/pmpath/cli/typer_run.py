@@ -42,7 +42,6 @@ from pmpath.output.terminal import (
     cannot_write,
     color_enabled,
     configure,
-    stdout_is_terminal,
     strip_line_ends,
     write_human,
 )
@@ -58,16 +57,20 @@ def run_app() -> int:
         return 0  # no candidates, and no traceback in the middle of a command line
     args = with_shell_values(sys.argv[1:])
     stdout, stderr = sys.stdout, sys.stderr
-    # Help for a terminal is kept, then shown as pmpath shows a long result:
-    # through the pager when it is taller than the screen.
-    kept = io.StringIO() if stdout_is_terminal() and _asks_for_help(args) else None
+    # Help is kept, then written as pmpath writes a result: whole, through the
+    # pager when it is taller than the screen, and a failed write is an error.
+    kept = io.StringIO() if _asks_for_help(args) else None
     sys.stdout = cast(TextIO, kept or _Guarded(stdout, strip=True))
     sys.stderr = cast(TextIO, _Guarded(stderr))
     try:
         with _help_as_pmpath_prints(args):
-            result = app(args=args, prog_name="pmpath", standalone_mode=False)
-    except NoArgsIsHelpError:
-        result = EXIT_USAGE  # it has printed the help
+            try:
+                result = app(args=args, prog_name="pmpath", standalone_mode=False)
+            except NoArgsIsHelpError as error:
+                # Typer's panels are printed already; Click's plain layout is the message.
+                if kept is not None and not kept.getvalue():
+                    kept.write(error.format_message() + "\n")
+                result = EXIT_USAGE
     except ClickException as error:
         raise _click_error(error) from None
     except Abort:  # end of input at a prompt (Ctrl-D); Typer has ended the line
@@ -81,15 +84,26 @@ def run_app() -> int:
 
 
 def _asks_for_help(args: list[str]) -> bool:
-    """Whether the call prints help: -h or --help, `pmpath help`, or no command."""
+    """Whether the call prints help: no command, `pmpath help`, or -h or
+    --help as an option (not as the value of one: `assess --save -h`)."""
     words = hoist_globals(args)
     words = words[: words.index("--")] if "--" in words else words
-    if "-h" in words or "--help" in words:
-        return True
     index = 0
-    while index < len(words) and words[index].startswith("-"):
+    while index < len(words) and words[index].startswith("-"):  # the options before the command
+        if words[index] in ("-h", "--help"):
+            return True
         index += 2 if words[index] in GLOBAL_OPTIONS_WITH_VALUE else 1
-    return index >= len(words) or words[index] == "help"
+    if index >= len(words) or words[index] == "help":
+        return True
+    command = grammar.COMMANDS.get(words[index])
+    valued = set(command["options"]) if command else set()
+    rest = iter(words[index + 1 :])
+    for word in rest:
+        if word in ("-h", "--help"):
+            return True
+        if word in valued:
+            next(rest, None)
+    return False
 
 
 # Below this width Typer's panels cut option names and choices short (`--no-pa…`):
@@ -112,10 +126,19 @@ def _help_as_pmpath_prints(args: list[str]) -> Iterator[None]:
         name, equals, value = word.partition("=")
         if name == "--color":
             color = value if equals else (words[index + 1 : index + 2] or ["auto"])[0]
-    configure(color if color in ("always", "never") else "auto")
-    saved = rich_utils.FORCE_TERMINAL, core.HAS_RICH, formatting.FORCED_WIDTH, Context.formatter_class
+    configure(color if color in ("always", "never") else "auto", pager="--no-pager" not in words)
+    saved = (
+        rich_utils.FORCE_TERMINAL,
+        rich_utils.MAX_WIDTH,
+        core.HAS_RICH,
+        formatting.FORCED_WIDTH,
+        Context.formatter_class,
+    )
+    # The width as Click reads it (COLUMNS when it is a width, else the
+    # terminal's): Rich alone would draw nothing at COLUMNS=0.
     columns = shutil.get_terminal_size().columns
     rich_utils.FORCE_TERMINAL = color_enabled("--no-color" in words)
+    rich_utils.MAX_WIDTH = columns
     core.HAS_RICH = columns >= PANELS_MIN_WIDTH
     if not core.HAS_RICH:
         formatting.FORCED_WIDTH = max(columns, 20)  # Click's own layout is never under 50
@@ -123,7 +146,13 @@ def _help_as_pmpath_prints(args: list[str]) -> Iterator[None]:
     try:
         yield
     finally:
-        rich_utils.FORCE_TERMINAL, core.HAS_RICH, formatting.FORCED_WIDTH, Context.formatter_class = saved
+        (
+            rich_utils.FORCE_TERMINAL,
+            rich_utils.MAX_WIDTH,
+            core.HAS_RICH,
+            formatting.FORCED_WIDTH,
+            Context.formatter_class,
+        ) = saved
 
 
 class _NarrowHelp(HelpFormatter):
@@ -132,7 +161,23 @@ class _NarrowHelp(HelpFormatter):
     under it, so that the text keeps room for whole words."""
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(_whole(term), _whole(text)) for term, text in rows]
         super().write_dl(rows, min(col_max, self.width // 4), col_spacing)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_whole(text))
+
+    def getvalue(self) -> str:
+        return super().getvalue().replace(_NO_BREAK_HYPHEN, "-")
+
+
+# Click wraps at hyphens (`--no-` / `color`): for the wrapping, hyphens are
+# this one, which is no place to break, and they are hyphens again after.
+_NO_BREAK_HYPHEN = "\u2011"
+
+
+def _whole(text: str) -> str:
+    return text.replace("-", _NO_BREAK_HYPHEN)
 
 
 def _click_error(error: ClickException) -> PmpathError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -306,6 +307,16 @@ def color_enabled(no_color_flag: bool) -> bool:
     return stdout_is_terminal()
 
 
+def _usable_width() -> int | None:
+    """None to let Rich read the width, unless COLUMNS is set to something
+    that is not a width (Rich would draw at `COLUMNS=0` nothing at all):
+    then the terminal's, or 80."""
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) > 0):
+        return None
+    return shutil.get_terminal_size().columns
+
+
 def make_console(no_color: bool) -> Console:
     """A console that never reads markup or emoji codes in text."""
     from rich.console import Console
@@ -313,6 +324,7 @@ def make_console(no_color: bool) -> Console:
     colour = color_enabled(no_color)
     console = Console(
         file=sys.stdout,
+        width=_usable_width(),
         force_terminal=colour or None,
         color_system="auto" if colour else None,
         no_color=not colour,  # decided here: Rich's own reading of NO_COLOR would overrule --color always
@@ -323,6 +335,7 @@ def make_console(no_color: bool) -> Console:
     if colour and console.color_system is None:  # TERM=dumb or unset with --color always
         console = Console(
             file=sys.stdout,
+            width=_usable_width(),
             force_terminal=True,
             color_system="standard",
             no_color=False,
