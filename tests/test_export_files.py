@@ -218,7 +218,7 @@ def test_dot_cluster_and_level_labels_escape_ladder_text(run: Run, tmp_path: Pat
         "roles": [{"id": "a", "title": "A", "level": 1, "track": "t"}],
     }
     text = export(run, write_ladder(tmp_path, json.dumps(data)), "-f", "dot")
-    assert '  "level 1" [shape=plaintext, label="1 · L\\"1\\\\N\\nx"];\n' in text
+    assert '  "level 1" [shape=plaintext, label="1 · L\\"1\\\\N x"];\n' in text  # a name is one line
     assert '    label="T\\"]; a [label=\\"\\\\G";\n' in text
 
 

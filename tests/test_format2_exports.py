@@ -516,12 +516,12 @@ def test_dot_styles_moves_by_kind_and_labels_the_graph(run: Run) -> None:
 
 def test_dot_label_escapes_ladder_text(run: Run, tmp_path: Path) -> None:
     data = {
-        "license": 'a"; evil=1; "\\N',
-        "version": "1\n2",
+        "license": 'a"; evil=1;\n"\\N',
+        "version": "1\n2",  # a name, read as one line
         "roles": [{"id": "a", "title": "A", "level": 1}],
     }
     text = export(run, write_ladder(tmp_path, json.dumps(data)), "dot")
-    assert '  label="Version: 1\\n2 · Licence: a\\"; evil=1; \\"\\\\N";\n' in text
+    assert '  label="Version: 1 2 · Licence: a\\"; evil=1;\\n\\"\\\\N";\n' in text
 
 
 @pytest.mark.parametrize("path", [DUAL, WORDS, NAMED], ids=lambda p: p.name)
