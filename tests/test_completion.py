@@ -159,3 +159,21 @@ def test_a_ladder_after_the_command_is_the_one_completed_from(words: str) -> Non
     assert invoke(typer_path, [], bash) == (0, "junior\njr\n", "")
     assert invoke(typer_path, [], fish) == (0, "junior\tJunior Maker\njr\tJunior Maker\n", "")
     assert '"junior":"Junior Maker"' in invoke(typer_path, [], zsh)[1]
+
+
+@pytest.mark.parametrize(("option", "expected"), [("--color", ["auto", "always", "never"]), ("--ladder", [])])
+def test_a_global_option_after_the_command_completes_its_value(option: str, expected: list[str]) -> None:
+    words = f"pmpath show {option} "
+    bash = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "3"}
+    fish = {
+        "_PMPATH_COMPLETE": "complete_fish",
+        "_TYPER_COMPLETE_ARGS": words,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+    }
+    zsh = {"_PMPATH_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+    # No candidates: bash and zsh complete a file name by themselves.
+    assert [line for line in invoke(launcher.main, [], bash)[1].split("\n") if line] == expected
+    assert [line for line in invoke(typer_path, [], fish)[1].split("\n") if line] == expected
+    zsh_out = invoke(typer_path, [], zsh)[1]
+    assert all(f'"{value}"' in zsh_out for value in expected)
+    assert "senior-pm" not in zsh_out

@@ -220,8 +220,8 @@ def fast_completion(environ: Mapping[str, str]) -> Call | None:
         return None
     read = _bash_words(environ, cursor)
     split = None if read is None else _split_global(hoist_globals(read[0]), environ)
-    if read is None or split is None or (read[0] and read[0][-1] in grammar.LADDER_OPTIONS):
-        return None  # Typer completes a ladder path after any word `--ladder`, even a value
+    if read is None or split is None or (read[0] and read[0][-1] in GLOBAL_OPTIONS_WITH_VALUE):
+        return None  # Typer completes a global option's value, even a word that is another's value
     candidates = _candidates(split[0], split[1], read[1])
     if candidates is None:
         return None

@@ -59,7 +59,8 @@ def run_app() -> int:
     stdout, stderr = sys.stdout, sys.stderr
     # Help is kept, then written as pmpath writes a result: whole, through the
     # pager when it is taller than the screen, and a failed write is an error.
-    kept = io.StringIO() if _asks_for_help(args) else None
+    completing = bool(os.environ.get(grammar.COMPLETE_VAR))  # its words are not in args
+    kept = io.StringIO() if not completing and _asks_for_help(args) else None
     sys.stdout = cast(TextIO, kept or _Guarded(stdout, strip=True))
     sys.stderr = cast(TextIO, _Guarded(stderr))
     try:
