@@ -161,9 +161,12 @@ def test_a_ladder_after_the_command_is_the_one_completed_from(words: str) -> Non
     assert '"junior":"Junior Maker"' in invoke(typer_path, [], zsh)[1]
 
 
+@pytest.mark.parametrize("command", ["show", "list", "search"])
 @pytest.mark.parametrize(("option", "expected"), [("--color", ["auto", "always", "never"]), ("--ladder", [])])
-def test_a_global_option_after_the_command_completes_its_value(option: str, expected: list[str]) -> None:
-    words = f"pmpath show {option} "
+def test_a_global_option_after_the_command_completes_its_value(
+    command: str, option: str, expected: list[str]
+) -> None:
+    words = f"pmpath {command} {option} "
     bash = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "3"}
     fish = {
         "_PMPATH_COMPLETE": "complete_fish",
@@ -177,3 +180,12 @@ def test_a_global_option_after_the_command_completes_its_value(option: str, expe
     zsh_out = invoke(typer_path, [], zsh)[1]
     assert all(f'"{value}"' in zsh_out for value in expected)
     assert "senior-pm" not in zsh_out
+
+
+def test_the_equals_form_of_a_global_option_completes_its_value() -> None:
+    zsh = {"_PMPATH_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "pmpath show --color=al"}
+    assert invoke(typer_path, [], zsh)[1] == "_arguments '*: :((\"--color=always\"))'\n"
+    for cursor, words in (("3", "pmpath show --color ="), ("4", "pmpath show --color = a")):
+        bash = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cursor}
+        expected = "auto\nalways\nnever\n" if cursor == "3" else "auto\nalways\n"
+        assert invoke(launcher.main, [], bash) == (0, expected, "")

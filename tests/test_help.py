@@ -125,6 +125,8 @@ def test_help_fits_every_width_and_cuts_nothing(command: str | None, columns: in
         (["help", "show"], True),
         (["--ladder", "x.yaml"], True),
         (["show", "pm", "-h"], True),
+        (["export", "-hf", "csv"], True),
+        (["export", "-f", "-h"], False),
         (["show", "pm", "--ladder", "x.yaml", "--help"], True),
         (["assess", "pm", "--save", "-h"], False),  # a file named -h
         (["export", "-o", "--help"], False),

@@ -23,7 +23,6 @@ from typer.core import TyperArgument, TyperGroup
 from pmpath.cli import commands, grammar
 from pmpath.cli.launcher import hoist_globals
 from pmpath.cli.options import (
-    COMPLETING_OPTION,
     ColorMode,
     ColorOption,
     JsonFlag,
@@ -71,8 +70,6 @@ class _Group(TyperGroup):
         args = hoist_globals(args, dangling)
         if dangling and not ctx.resilient_parsing:
             raise BadOptionUsage(dangling[0], f"Option '{dangling[0]}' requires an argument.", ctx)
-        if dangling:  # completing its value: not the command's arguments
-            ctx.meta[COMPLETING_OPTION] = dangling[0]
         return super().parse_args(ctx, args)
 
 

@@ -28,11 +28,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 RUNS_ATTRIBUTE = "pmpath_runs"
 
 
-# Set on the root context while completing the value of a global option
-# given after the command (`pmpath show --ladder <TAB>`): its name.
-COMPLETING_OPTION = "pmpath_completing_option"
-
-
 def ladder_path(ctx: Context) -> Path | None:
     value = ctx.find_root().params.get("ladder")
     return Path(value) if value else None
@@ -64,11 +59,6 @@ class RoleName(Words):
     candidate whose case differs from the typed word (`show SE<TAB>`)."""
 
     def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
-        option = ctx.find_root().meta.get(COMPLETING_OPTION)
-        if option == "--color":
-            return [CompletionItem(mode.value) for mode in ColorMode if mode.value.startswith(incomplete)]
-        if option:
-            return []  # a file name for --ladder: the shell's own completion
         return [
             CompletionItem(name, help=title) for name, title in role_candidates(ladder_path(ctx), incomplete)
         ]

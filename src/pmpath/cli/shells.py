@@ -25,10 +25,12 @@ from typing import Annotated, Any
 
 import typer
 from typer._click import Context, Parameter
+from typer._click.shell_completion import CompletionItem, ShellComplete
 from typer._completion_classes import completion_init
 from typer._completion_shared import get_completion_script, install_powershell
 
 from pmpath.cli import grammar
+from pmpath.cli.launcher import GLOBAL_OPTIONS_WITH_VALUE
 from pmpath.errors import UsageProblem
 from pmpath.output.terminal import write_stdout
 
@@ -39,6 +41,38 @@ PROG_NAME = "pmpath"
 # Typer's completion classes (the answer formats its scripts expect) are
 # registered by Typer only for its own completion options, which pmpath replaces.
 completion_init()
+
+COLOR_MODES = ("auto", "always", "never")  # options.ColorMode
+
+
+def _global_value(args: list[str], incomplete: str) -> tuple[str, str, str] | None:
+    """(option, typed value, prefix) when the word under the cursor is the
+    value of a global option, wherever it is given: the command's own
+    parameters know nothing of them after the command."""
+    name, equals, typed = incomplete.partition("=")
+    if equals and name in GLOBAL_OPTIONS_WITH_VALUE:
+        return name, typed, f"{name}="  # zsh and fish: `--color=al`
+    if len(args) >= 2 and args[-1] == "=" and args[-2] in GLOBAL_OPTIONS_WITH_VALUE:
+        return args[-2], incomplete, ""  # bash splits `--color=al` at the `=`
+    if args and args[-1] in GLOBAL_OPTIONS_WITH_VALUE:
+        return args[-1], "" if incomplete == "=" else incomplete, ""  # bash: the cursor on the `=`
+    return None
+
+
+def _with_global_values(get_completions: Any) -> Any:
+    def completions(self: ShellComplete, args: list[str], incomplete: str) -> list[CompletionItem]:
+        found = _global_value(args, incomplete)
+        if found is None:
+            return list(get_completions(self, args, incomplete))
+        option, typed, prefix = found
+        if option == "--color":
+            return [CompletionItem(prefix + mode) for mode in COLOR_MODES if mode.startswith(typed)]
+        return []  # a ladder file: the shell's own file names
+
+    return completions
+
+
+ShellComplete.get_completions = _with_global_values(ShellComplete.get_completions)  # type: ignore[method-assign]
 
 ZSH_SCRIPT = """\
 #compdef pmpath

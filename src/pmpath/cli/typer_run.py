@@ -91,7 +91,7 @@ def _asks_for_help(args: list[str]) -> bool:
     words = words[: words.index("--")] if "--" in words else words
     index = 0
     while index < len(words) and words[index].startswith("-"):  # the options before the command
-        if words[index] in ("-h", "--help"):
+        if _is_help(words[index]):
             return True
         index += 2 if words[index] in GLOBAL_OPTIONS_WITH_VALUE else 1
     if index >= len(words) or words[index] == "help":
@@ -100,11 +100,16 @@ def _asks_for_help(args: list[str]) -> bool:
     valued = set(command["options"]) if command else set()
     rest = iter(words[index + 1 :])
     for word in rest:
-        if word in ("-h", "--help"):
+        if _is_help(word):
             return True
         if word in valued:
             next(rest, None)
     return False
+
+
+def _is_help(word: str) -> bool:
+    # `-hf csv` is -h and -f, as Click reads a cluster of short options.
+    return word == "--help" or (word.startswith("-h") and not word.startswith("--"))
 
 
 # Below this width Typer's panels cut option names and choices short (`--no-pa…`):
