@@ -205,6 +205,8 @@ def test_human_path_imports_rich_but_not_typer() -> None:
     loaded = modules_after(["show", "senior"])
     assert "rich.console" in loaded
     assert family(loaded, "typer") == set()
+    # shutil brings the compression modules: about 5 ms that nothing here needs.
+    assert "shutil" not in loaded and "lzma" not in loaded
 
 
 def test_show_loads_only_the_queries_it_asks() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -314,6 +313,8 @@ def _usable_width() -> int | None:
     columns = os.environ.get("COLUMNS")
     if columns is None or (columns.isdigit() and int(columns) > 0):
         return None
+    import shutil  # only here: it imports the compression modules, ~5 ms
+
     return shutil.get_terminal_size().columns
 
 
