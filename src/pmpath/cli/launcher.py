@@ -381,7 +381,6 @@ def hoist_globals(argv: list[str], dangling: list[str] | None = None) -> list[st
     from pmpath.cli import grammar
 
     with_value = GLOBAL_OPTIONS_WITH_VALUE
-
     front: list[str] = []
     index = 0
     while index < len(argv) and argv[index].startswith("-"):  # the options before the command
