@@ -11,15 +11,15 @@ literally and cannot restyle the output or act on the terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, OverflowMethod, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
 
 from pmpath.ladder.fileformat import MOVE_KIND_HEADINGS, PROSE_FIELDS, RATING_FIELDS
@@ -31,6 +31,15 @@ if TYPE_CHECKING:  # each view needs only its own result's module at run time
     from pmpath.queries.competencies import CompetencyGuide
     from pmpath.queries.info import LadderInfo
     from pmpath.queries.listing import RoleList
+
+
+class Table(RichTable):
+    """Rich's table, whose columns fold a word too long for them over lines
+    rather than cut it with `…` (Rich's default): every view's tables and grids."""
+
+    def add_column(self, *args: Any, overflow: OverflowMethod = "fold", **kwargs: Any) -> None:
+        super().add_column(*args, overflow=overflow, **kwargs)
+
 
 T = TypeVar("T")
 
@@ -260,8 +269,8 @@ def labelled(rows: list[tuple[Text, RenderableType]], gap: int = 1) -> ByWidth:
         label_width = max((row[0].cell_len for row in rows), default=0)
         if width - label_width - gap >= MIN_VALUE_WIDTH:
             grid = Table.grid(padding=(0, gap))
-            grid.add_column(no_wrap=True, overflow="fold")
-            grid.add_column(overflow="fold")
+            grid.add_column(no_wrap=True)
+            grid.add_column()
             for label, value in rows:
                 grid.add_row(label, value)
             return grid
@@ -449,8 +458,8 @@ def _competency_table(page: RolePage, width: int) -> RenderableType:
     # Two columns of padding, three of edges and divider: see box.SIMPLE.
     second = max(10, min(width - first - 5, max(cell_len(text) for text in texts) + 2))
     table = Table(box=box.SIMPLE, show_header=True, pad_edge=False)
-    table.add_column("Competency", style="bold", width=first, overflow="fold")
-    table.add_column("Level and what it looks like", width=second, overflow="fold")
+    table.add_column("Competency", style="bold", width=first)
+    table.add_column("Level and what it looks like", width=second)
     competency_rows(
         table, groups, lambda c: [Text(c.name), rating_cell(page.scale, role.competencies.get(c.id))]
     )
@@ -475,8 +484,8 @@ def _moves_by_kind(steps: tuple[Step, ...]) -> RenderableType:
     if not steps:
         return Text("—", style="dim")
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim", no_wrap=True, overflow="fold")
-    grid.add_column(overflow="fold")
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
     for kind, group in by_kind(steps):
         heading = f"{MOVE_KIND_HEADINGS.get(kind, kind)}:"
         if not any(step.move.ready_when for step in group):
@@ -585,9 +594,9 @@ def _compare(result: Comparison, width: int) -> RenderableType:
     parts: list[RenderableType]
     if side_by_side:
         table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
-        table.add_column("", style="bold cyan", overflow="fold")
-        table.add_column(role_name(a), ratio=1, overflow="fold")
-        table.add_column(role_name(b), ratio=1, overflow="fold")
+        table.add_column("", style="bold cyan")
+        table.add_column(role_name(a), ratio=1)
+        table.add_column(role_name(b), ratio=1)
         for row_cells in rows:
             table.add_row(*row_cells)
         parts = [table]
@@ -613,11 +622,11 @@ def _compare(result: Comparison, width: int) -> RenderableType:
         changes = not result.words_only
         if side_by_side:
             competencies = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-            competencies.add_column("Competency", style="bold", overflow="fold")
-            competencies.add_column(Text(a.title), ratio=1, overflow="fold")
-            competencies.add_column(Text(b.title), ratio=1, overflow="fold")
+            competencies.add_column("Competency", style="bold")
+            competencies.add_column(Text(a.title), ratio=1)
+            competencies.add_column(Text(b.title), ratio=1)
             if changes:
-                competencies.add_column("Change", justify="right", overflow="fold")
+                competencies.add_column("Change", justify="right")
 
             def row(change: LevelChange) -> list[RenderableType]:
                 cells = [
@@ -688,8 +697,8 @@ def info_view(result: LadderInfo) -> RenderableType:
     )
     parts.extend([Text(), facts])
     counts = Table.grid(padding=(0, 2))
-    counts.add_column(justify="right", style="bold", overflow="fold")
-    counts.add_column(overflow="fold")
+    counts.add_column(justify="right", style="bold")
+    counts.add_column()
     for count, word in (
         (result.roles, "role"),
         (result.tracks, "track"),
@@ -727,10 +736,10 @@ def _competency_guide(result: CompetencyGuide, width: int) -> RenderableType:
                     lines.append(Padding(Text(competency.description), (0, 0, 0, 4), expand=False))
         return Group(*lines)
     table = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-    table.add_column("Competency", style="bold", overflow="fold")
-    table.add_column("Id", style="green", no_wrap=True, overflow="fold")
+    table.add_column("Competency", style="bold")
+    table.add_column("Id", style="green", no_wrap=True)
     if described:  # a column of nothing only takes room
-        table.add_column("Description", ratio=1, overflow="fold")
+        table.add_column("Description", ratio=1)
 
     def row(competency: Competency) -> list[RenderableType]:
         cells: list[RenderableType] = [Text(competency.name), Text(competency.id)]
@@ -765,11 +774,11 @@ def competencies_view(result: CompetencyGuide) -> RenderableType:
         section(parts, "Competencies", Text("This ladder defines no competencies.", style="dim"))
     if result.scale:
         scale = Table(box=box.SIMPLE_HEAVY, pad_edge=False)
-        scale.add_column("Level", justify="right", style="bold", no_wrap=True, overflow="fold")
-        scale.add_column("Name", style="bold", no_wrap=True, overflow="fold")
+        scale.add_column("Level", justify="right", style="bold", no_wrap=True)
+        scale.add_column("Name", style="bold", no_wrap=True)
         explained = any(step.description for step in result.scale)
         if explained:
-            scale.add_column("Description", ratio=1, overflow="fold")
+            scale.add_column("Description", ratio=1)
         for step in result.scale:
             cells = [Text(str(step.level)), Text(step.name)]
             scale.add_row(*cells, *([Text(step.description)] if explained else []))

@@ -12,13 +12,13 @@ from collections import Counter
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from pmpath.ladder.fileformat import MOVE_KINDS
 from pmpath.ladder.model import Rating, Role
 from pmpath.output.render import (
     ByWidth,
+    Table,
     bullets,
     change_style,
     change_text,
@@ -89,8 +89,8 @@ def path_view(route: Route) -> RenderableType:
         f": {_plural(count, 'step')}{_kinds_note(route)}",
     )
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style="bold cyan", no_wrap=True, overflow="fold")
-    grid.add_column(overflow="fold")
+    grid.add_column(justify="right", style="bold cyan", no_wrap=True)
+    grid.add_column()
     for number, step in enumerate(route.steps, start=1):
         if step.kind is not None:  # the move onto this rung, on the arrow that leads to it
             grid.add_row("", Text(f"↓ {step.kind}", style="dim"))
@@ -351,12 +351,12 @@ def _gap_competencies(result: Gap, width: int) -> RenderableType:
 def _gap_table(result: Gap) -> Table:
     goal = result.goal
     table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-    table.add_column("Competency", style="bold", overflow="fold")
+    table.add_column("Competency", style="bold")
     if result.words_only and not result.self_assessed:
         # No numbers to set against each other: the statements side by side.
         start = result.start.title if result.start else "Now"
-        table.add_column(Text(start), ratio=1, overflow="fold")
-        table.add_column(Text(goal.title), ratio=1, overflow="fold")
+        table.add_column(Text(start), ratio=1)
+        table.add_column(Text(goal.title), ratio=1)
         competency_rows(
             table,
             result.groups,
@@ -367,13 +367,13 @@ def _gap_table(result: Gap) -> Table:
             ],
         )
         return table
-    table.add_column("Now", justify="right", overflow="fold")
-    table.add_column("Needed", justify="right", overflow="fold")
-    table.add_column("Change", justify="right", overflow="fold")
+    table.add_column("Now", justify="right")
+    table.add_column("Needed", justify="right")
+    table.add_column("Change", justify="right")
     previous = result.previous
     if previous is not None:
-        table.add_column("Since", justify="right", overflow="fold")
-    table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1, overflow="fold")
+        table.add_column("Since", justify="right")
+    table.add_column(Text(f"What it looks like as {goal.title}"), ratio=1)
 
     def row(c: LevelChange) -> list[RenderableType]:
         cells: list[RenderableType] = [

@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
-from pmpath.output.render import MET_STYLE, SHORT_STYLE, ByWidth, bullets, section, since_text
+from pmpath.output.render import MET_STYLE, SHORT_STYLE, ByWidth, Table, bullets, section, since_text
 from pmpath.queries.progress import Progress
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -68,11 +67,11 @@ def progress_view(result: Progress) -> RenderableType:
                 ]
             return Group(*lines)
         table = Table(box=box.SIMPLE_HEAVY, title="Competencies", title_justify="left")
-        table.add_column("Competency", style="bold", overflow="fold")
+        table.add_column("Competency", style="bold")
         for index in shown:
-            table.add_column(dates[index], justify="right", overflow="fold")
-        table.add_column("Chart", overflow="fold")
-        table.add_column("Change", justify="right", overflow="fold")
+            table.add_column(dates[index], justify="right")
+        table.add_column("Chart")
+        table.add_column("Change", justify="right")
         for row in result.competencies:
             cells: list[RenderableType] = [Text(row.competency.name)]
             cells.extend(
