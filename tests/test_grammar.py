@@ -251,3 +251,9 @@ def test_an_unreadable_ladder_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_the_launcher_knows_the_global_options_that_take_a_value() -> None:
     assert (*grammar.LADDER_OPTIONS, launcher.COLOR) == launcher.GLOBAL_OPTIONS_WITH_VALUE
+
+
+def test_the_launcher_knows_the_colour_modes() -> None:
+    from pmpath.cli.options import ColorMode
+
+    assert tuple(mode.value for mode in ColorMode) == launcher.COLOR_MODES

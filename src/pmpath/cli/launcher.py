@@ -49,6 +49,7 @@ _EXIT_PIPE_CLOSED = 141  # pmpath.errors.EXIT_PIPE_CLOSED
 
 # The global options other than --ladder (see options.py), read here too.
 COLOR = "--color"
+COLOR_MODES = ("auto", "always", "never")  # options.ColorMode
 NO_PAGER = "--no-pager"
 GLOBAL_OPTIONS_WITH_VALUE = ("--ladder", COLOR)  # grammar.LADDER_OPTIONS and COLOR
 
@@ -73,7 +74,7 @@ def _split_global(args: list[str], environ: Mapping[str, str]) -> tuple[str | No
                 return None
             value, args = args[1], args[1:]
         if name == COLOR:
-            if value not in ("auto", "always", "never"):
+            if value not in COLOR_MODES:
                 return None  # Typer says which values it takes
             color, args = value, args[1:]
             continue

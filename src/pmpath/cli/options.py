@@ -98,7 +98,7 @@ VersionFlag = Annotated[
 ]
 
 
-class ColorMode(str, enum.Enum):
+class ColorMode(str, enum.Enum):  # launcher.COLOR_MODES, read before Typer is imported
     auto = "auto"
     always = "always"
     never = "never"

@@ -12,7 +12,7 @@ whichever registers last wins. So the zsh script registers `_pmpath` with
 `compdef` when it is sourced (running compinit first if nothing has), and
 completes at once when compinit autoloads it from `fpath` instead; the
 installer writes it to ~/.zfunc/_pmpath and sources it at the end of
-~/.zshrc, after any compinit there.
+.zshrc (in $ZDOTDIR if set), after any compinit there.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typer._completion_classes import completion_init
 from typer._completion_shared import get_completion_script, install_powershell
 
 from pmpath.cli import grammar
-from pmpath.cli.launcher import GLOBAL_OPTIONS_WITH_VALUE
+from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE
 from pmpath.errors import UsageProblem
 from pmpath.output.terminal import write_stdout
 
@@ -41,8 +41,6 @@ PROG_NAME = "pmpath"
 # Typer's completion classes (the answer formats its scripts expect) are
 # registered by Typer only for its own completion options, which pmpath replaces.
 completion_init()
-
-COLOR_MODES = ("auto", "always", "never")  # options.ColorMode
 
 
 def _global_value(args: list[str], incomplete: str) -> tuple[str, str, str] | None:
@@ -65,7 +63,7 @@ def _with_global_values(get_completions: Any) -> Any:
         if found is None:
             return list(get_completions(self, args, incomplete))
         option, typed, prefix = found
-        if option == "--color":
+        if option == COLOR:
             return [CompletionItem(prefix + mode) for mode in COLOR_MODES if mode.startswith(typed)]
         return []  # a ladder file: the shell's own file names
 
@@ -93,9 +91,7 @@ fi
 """
 
 
-def shell_name(
-    given: str | None, environ: os._Environ[str] | dict[str, str] | None = None, option: str = OPTIONS[0]
-) -> str:
+def shell_name(given: str | None, environ: Mapping[str, str] | None = None, option: str = OPTIONS[0]) -> str:
     """The shell named by `given`, else by $SHELL; a usage error when
     neither names one pmpath completes for (its hint shows `option`)."""
     environ = os.environ if environ is None else environ

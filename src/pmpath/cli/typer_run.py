@@ -35,7 +35,14 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 
 from pmpath.cli import grammar
 from pmpath.cli.app import app
-from pmpath.cli.launcher import GLOBAL_OPTIONS_WITH_VALUE, bash_cursor, hoist_globals
+from pmpath.cli.launcher import (
+    COLOR,
+    COLOR_MODES,
+    GLOBAL_OPTIONS_WITH_VALUE,
+    NO_PAGER,
+    bash_cursor,
+    hoist_globals,
+)
 from pmpath.cli.shells import with_shell_values
 from pmpath.errors import EXIT_USAGE, PmpathError
 from pmpath.output.terminal import (
@@ -130,9 +137,9 @@ def _help_as_pmpath_prints(args: list[str]) -> Iterator[None]:
     color = "auto"
     for index, word in enumerate(words):
         name, equals, value = word.partition("=")
-        if name == "--color":
+        if name == COLOR:
             color = value if equals else (words[index + 1 : index + 2] or ["auto"])[0]
-    configure(color if color in ("always", "never") else "auto", pager="--no-pager" not in words)
+    configure(color if color in COLOR_MODES else "auto", pager=NO_PAGER not in words)
     saved = (
         rich_utils.FORCE_TERMINAL,
         rich_utils.MAX_WIDTH,
@@ -223,8 +230,9 @@ class _Guarded:
         self._strip = strip
 
     def write(self, text: str) -> int:
-        # Rich pads help out to the width; whole lines lose those spaces, as
-        # pmpath's own output does (a prompt, which ends in a space, is no line).
+        # Rich pads what it prints here (assess's questions) out to the width;
+        # whole lines lose those spaces, as pmpath's own output does (a
+        # prompt, which ends in a space, is no line). Help is kept and stripped whole.
         shown = strip_line_ends(text) if self._strip and text.endswith("\n") else text
         try:
             self._stream.write(shown)

@@ -9,6 +9,7 @@ before a Rich view sees them, whole texts for messages, reports and exports.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -100,7 +101,7 @@ def configure(color: str = "auto", pager: bool = True) -> None:
 # Same-width ASCII stand-ins for the marks pmpath draws, for a stdout that
 # cannot encode them (PYTHONIOENCODING=ascii, a latin-1 terminal): the
 # layout Rich computed stays as it was. Other text falls back to its letter
-# without accents where it has one, else to the \u escape set up in launcher.py.
+# without accents where it has one, else to its escape (fit_encoding).
 _FALLBACKS = {
     "▲": "^",
     "▼": "v",
@@ -278,14 +279,17 @@ def print_error(error: PmpathError) -> None:
         lines.extend([error.hint] if error.hint else [])
     else:
         lines = [f"pmpath: error: {error}", *([error.hint] if error.hint else [])]
-    text = "".join(escape_line(line) + "\n" for line in lines)
-    sys.stderr.write(fit_encoding(text, _stream_encoding(sys.stderr)))
+    _write_stderr("".join(escape_line(line) + "\n" for line in lines))
     sys.stderr.flush()
 
 
 def print_message(message: str) -> None:
     """A note for the person, not a result: stderr."""
-    sys.stderr.write(fit_encoding(escape_line(message) + "\n", _stream_encoding(sys.stderr)))
+    _write_stderr(escape_line(message) + "\n")
+
+
+def _write_stderr(text: str) -> None:
+    sys.stderr.write(fit_encoding(text, _stream_encoding(sys.stderr)))
 
 
 def color_enabled(no_color_flag: bool) -> bool:
@@ -323,27 +327,16 @@ def make_console(no_color: bool) -> Console:
     from rich.console import Console
 
     colour = color_enabled(no_color)
-    console = Console(
-        file=sys.stdout,
-        width=_usable_width(),
+    plain = functools.partial(
+        Console, file=sys.stdout, width=_usable_width(), highlight=False, markup=False, emoji=False
+    )
+    console = plain(
         force_terminal=colour or None,
         color_system="auto" if colour else None,
         no_color=not colour,  # decided here: Rich's own reading of NO_COLOR would overrule --color always
-        highlight=False,
-        markup=False,
-        emoji=False,
     )
     if colour and console.color_system is None:  # TERM=dumb or unset with --color always
-        console = Console(
-            file=sys.stdout,
-            width=_usable_width(),
-            force_terminal=True,
-            color_system="standard",
-            no_color=False,
-            highlight=False,
-            markup=False,
-            emoji=False,
-        )
+        console = plain(force_terminal=True, color_system="standard", no_color=False)
     return console
 
 
