@@ -260,37 +260,6 @@ def test_ctrl_c_at_a_question_exits_130_quietly() -> None:
     assert (code, stderr) == (130, "")
 
 
-ENCODING_CALLS = [
-    ["list"],
-    ["show", "senior"],
-    ["next", "apm"],
-    ["compare", "pm", "senior"],
-    ["path", "apm", "cpo"],
-    ["tree"],
-    ["search", "mentor"],
-    ["gap", "pm", "director"],
-    ["export", "-f", "markdown"],
-    ["validate"],
-    ["--help"],
-]
-
-
-@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
-@pytest.mark.parametrize("call", ENCODING_CALLS, ids=" ".join)
-def test_an_output_that_is_not_utf8_never_crashes(tmp_path: Path, encoding: str, call: list[str]) -> None:
-    result = subprocess.run(
-        [installed_script(), *call],
-        cwd=tmp_path,
-        env=clean_env(PYTHONIOENCODING=encoding),
-        capture_output=True,
-        # An export is data, written in UTF-8 whatever the locale.
-        encoding="utf-8" if call[0] == "export" else encoding,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-
-
 def test_json_stays_the_same_json_on_an_ascii_output(tmp_path: Path) -> None:
     ladder = tmp_path / "ladder.yaml"
     ladder.write_text('roles:\n  - {id: a, title: "Smile \\U0001F600 → é", level: 1}\n', encoding="utf-8")

@@ -117,13 +117,17 @@ def in_utf8(
 def test_no_command_crashes_in_a_narrow_encoding(
     encoding: dict[str, str], in_utf8: list[tuple[list[str], subprocess.CompletedProcess[bytes]]]
 ) -> None:
+    codec = encoding.get("PYTHONIOENCODING", "utf-8")
     for call, utf8 in in_utf8:
         narrow = run_with(call, encoding)
         assert b"Traceback" not in narrow.stderr, (call, narrow.stderr.decode(errors="replace"))
         assert b"UnicodeEncodeError" not in narrow.stderr + narrow.stdout, call
         assert narrow.returncode == utf8.returncode, (call, narrow.stderr.decode(errors="replace"))
+        if utf8.returncode == 0:
+            assert narrow.stderr == utf8.stderr == b"", call
+        if call[0] not in ("export", "schema"):  # those are data, written in UTF-8 whatever the locale
+            narrow.stdout.decode(codec)  # all of it in the output's own encoding
         if "--json" in call and utf8.returncode == 0:  # the same data, as valid JSON
-            codec = encoding.get("PYTHONIOENCODING", "utf-8")
             assert json.loads(narrow.stdout.decode(codec)) == json.loads(utf8.stdout), call
 
 
