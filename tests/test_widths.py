@@ -89,8 +89,10 @@ def test_every_view_fits_the_width_and_cuts_nothing(args: tuple[str, ...], colum
 
     # Wrapped, never cut; the whole bundled tree is drawn at every width.
     assert [line for line in lines if "…" in line] == []
-    # No id broken at its hyphen ("technical-" / "pm").
-    assert [line for line in lines if re.search(r"\w-$", line)] == []
+    # No id broken at its hyphen ("technical-" / "pm"). A path folded by
+    # characters may end at a hyphen by chance ("/site-"), so only a last
+    # word made of letters and hyphens counts.
+    assert [line for line in lines if re.search(r"(?:^|[\s(\[])[\w-]*\w-$", line)] == []
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
