@@ -198,3 +198,39 @@ def test_tab_completes_roles_and_commands_in_a_real_shell(tmp_path: Path, shell:
         assert "senior-pm" not in topics
     finally:
         child.close(force=True)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_tab_completes_after_an_option_with_its_value_joined(tmp_path: Path, shell: str) -> None:
+    # bash splits `--color=never` at the `=`; the role is still what completes.
+    child = _spawn(shell, tmp_path)
+    try:
+        roles = _offered(child, "pmpath --color=never show se", SENIOR_ROLES)
+        assert all(role in roles for role in SENIOR_ROLES), roles
+        formats = _offered(child, "pmpath export --format=m", ("markdown", "mermaid"))
+        assert "markdown" in formats and "mermaid" in formats, formats
+        globals_after = _offered(child, "pmpath show --no-", ("--no-color", "--no-pager"))
+        assert "--no-color" in globals_after and "--no-pager" in globals_after, globals_after
+    finally:
+        child.close(force=True)
+
+
+@pytest.mark.parametrize("shell", ("zsh", "fish"))
+def test_each_candidate_is_one_line_on_a_narrow_terminal(tmp_path: Path, shell: str) -> None:
+    # Help beside a candidate was wrapped at the terminal's width, and fish
+    # offered each wrapped piece ("it leads.") as a candidate of its own.
+    env = {
+        **environment(tmp_path, shell),
+        "COLUMNS": "40",
+        "_PMPATH_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": "pmpath ",
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+    }
+    done = subprocess.run([installed_script()], capture_output=True, text=True, env=env, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.removeprefix("_arguments '*: :((").removesuffix("))'\n").splitlines()
+    pattern = r'"([a-z-]+)":"[^"\n]+"' if shell == "zsh" else r"([a-z-]+)\t[^\t]+"
+    assert [line for line in lines if not re.fullmatch(pattern, line)] == []
+    offered = [re.fullmatch(pattern, line).group(1) for line in lines]  # type: ignore[union-attr]
+    assert set(COMMANDS) <= set(offered)
+    assert any(len(line) > 40 for line in lines)  # the help is long enough to have wrapped

@@ -19,58 +19,119 @@ from __future__ import annotations
 
 import os
 import shlex
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer import _completion_classes
 from typer._click import Context, Parameter
 from typer._click.shell_completion import CompletionItem, ShellComplete
 from typer._completion_classes import completion_init
 from typer._completion_shared import get_completion_script, install_powershell
 
 from pmpath.cli import grammar
-from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE
+from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE, NO_PAGER
 from pmpath.errors import UsageProblem
 from pmpath.output.terminal import write_stdout
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 OPTIONS = ("--install-completion", "--show-completion")
 PROG_NAME = "pmpath"
+GLOBAL_OPTIONS = (*GLOBAL_OPTIONS_WITH_VALUE, NO_PAGER)
 
 # Typer's completion classes (the answer formats its scripts expect) are
 # registered by Typer only for its own completion options, which pmpath replaces.
 completion_init()
 
 
-def _global_value(args: list[str], incomplete: str) -> tuple[str, str, str] | None:
-    """(option, typed value, prefix) when the word under the cursor is the
-    value of a global option, wherever it is given: the command's own
-    parameters know nothing of them after the command."""
-    name, equals, typed = incomplete.partition("=")
-    if equals and name in GLOBAL_OPTIONS_WITH_VALUE:
-        return name, typed, f"{name}="  # zsh and fish: `--color=al`
-    if len(args) >= 2 and args[-1] == "=" and args[-2] in GLOBAL_OPTIONS_WITH_VALUE:
-        return args[-2], incomplete, ""  # bash splits `--color=al` at the `=`
-    if args and args[-1] in GLOBAL_OPTIONS_WITH_VALUE:
-        return args[-1], "" if incomplete == "=" else incomplete, ""  # bash: the cursor on the `=`
-    return None
+def _help_on_one_line(text: str) -> str:
+    """A candidate's help as zsh and fish show it: Typer's own version
+    renders it on a Rich console, which wraps it at the terminal's width, and
+    fish reads each line it prints as another candidate."""
+    from rich.text import Text
+
+    return " ".join(Text.from_markup(text).plain.split())
 
 
-def _with_global_values(get_completions: Any) -> Any:
+_completion_classes._sanitize_help_text = _help_on_one_line
+
+
+def _as_typed(args: list[str], incomplete: str) -> tuple[list[str], str]:
+    """bash's words as they were typed. bash splits `--format=csv` at the
+    `=` (COMP_WORDBREAKS) into `--format`, `=`, `csv`, and Click would read
+    the `=` as the option's value and `csv` as the next argument."""
+    words: list[str] = []
+    for word in args:
+        after_option = bool(words) and words[-1].startswith("-")
+        if after_option and ((word == "=" and "=" not in words[-1]) or words[-1].endswith("=")):
+            words[-1] += word
+        else:
+            words.append(word)
+    if words and words[-1].startswith("-") and words[-1].endswith("="):
+        words[-1] = words[-1][:-1]  # `--format=cs`: the value is the word being typed
+    elif incomplete == "=" and words and words[-1].startswith("-"):
+        incomplete = ""  # the cursor on the `=`
+    return words, incomplete
+
+
+def _given_a_command(args: list[str], commands: Collection[str]) -> bool:
+    """Whether the words before the cursor name a command, past any global
+    options and their values."""
+    words = iter(args)
+    for word in words:
+        if word in GLOBAL_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif word.partition("=")[0] not in GLOBAL_OPTIONS:
+            return word in commands
+    return False
+
+
+def _global_options(cli: Any, args: list[str], incomplete: str) -> list[CompletionItem]:
+    """The global options not given yet, for an option typed after the
+    command: they work there too, but the command's own parameters know
+    nothing of them."""
+    given = {word.partition("=")[0] for word in args}
+    return [
+        CompletionItem(name, help=param.help)
+        for param in cli.params
+        for name in param.opts
+        if name in GLOBAL_OPTIONS and name not in given and name.startswith(incomplete)
+    ]
+
+
+def _with_global_options(get_completions: Any) -> Any:
     def completions(self: ShellComplete, args: list[str], incomplete: str) -> list[CompletionItem]:
-        found = _global_value(args, incomplete)
-        if found is None:
-            return list(get_completions(self, args, incomplete))
-        option, typed, prefix = found
-        if option == COLOR:
-            return [CompletionItem(prefix + mode) for mode in COLOR_MODES if mode.startswith(typed)]
-        return []  # a ladder file: the shell's own file names
+        prefix = ""
+        if self.name == "bash":
+            args, incomplete = _as_typed(args, incomplete)
+        elif incomplete.startswith("-") and "=" in incomplete:
+            # zsh and fish put a candidate in place of the whole `--format=m`.
+            option, _, incomplete = incomplete.partition("=")
+            args, prefix = [*args, option], f"{option}="
+        items = _candidates(self, get_completions, args, incomplete)
+        return [CompletionItem(prefix + item.value, item.type, help=item.help) for item in items]
 
     return completions
 
 
-ShellComplete.get_completions = _with_global_values(ShellComplete.get_completions)  # type: ignore[method-assign]
+def _candidates(
+    self: ShellComplete, get_completions: Any, args: list[str], incomplete: str
+) -> list[CompletionItem]:
+    if args and args[-1] in GLOBAL_OPTIONS_WITH_VALUE:
+        # The value of a global option, wherever it is given: the command's
+        # own parameters know nothing of them after the command.
+        if args[-1] == COLOR:
+            return [CompletionItem(mode) for mode in COLOR_MODES if mode.startswith(incomplete)]
+        return []  # a ladder file: the shell's own file names
+    items = list(get_completions(self, args, incomplete))
+    if incomplete.startswith("-") and _given_a_command(args, getattr(self.cli, "commands", {})):
+        offered = {item.value for item in items}
+        items += [item for item in _global_options(self.cli, args, incomplete) if item.value not in offered]
+    return items
+
+
+ShellComplete.get_completions = _with_global_options(ShellComplete.get_completions)  # type: ignore[method-assign]
 
 ZSH_SCRIPT = """\
 #compdef pmpath
