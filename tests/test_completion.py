@@ -189,3 +189,78 @@ def test_the_equals_form_of_a_global_option_completes_its_value() -> None:
         bash = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cursor}
         expected = "auto\nalways\nnever\n" if cursor == "3" else "auto\nalways\n"
         assert invoke(launcher.main, [], bash) == (0, expected, "")
+
+
+def offered(shell: str, line: str, cursor: int | None = None) -> list[str]:
+    """The candidates pmpath answers with for `line`, the cursor at its end
+    (bash: at word `cursor`, as bash's split of the line into words)."""
+    if shell == "bash":
+        env = {"_PMPATH_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cursor)}
+    else:
+        env = {"_PMPATH_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": line}
+        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    code, out, err = invoke(launcher.main, [], env)
+    assert (code, err) == (0, "")
+    if shell == "zsh":
+        return (
+            []
+            if out == "_files\n"
+            else re.findall(r'^"((?:[^"]|"")*)"', out.removeprefix("_arguments '*: :(("), re.M)
+        )
+    return [line.split("\t")[0] for line in out.split("\n") if line]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_an_options_value_after_its_equals_sign_keeps_the_option(shell: str) -> None:
+    # zsh and fish put the candidate in place of the whole word.
+    assert offered(shell, "pmpath export --format=m") == ["--format=markdown", "--format=mermaid"]
+    assert offered(shell, "pmpath show --color=a") == ["--color=auto", "--color=always"]
+
+
+def test_bash_reads_an_option_and_its_value_as_one_word_again() -> None:
+    # bash splits `--format=m` at the `=`, unless `=` is taken out of COMP_WORDBREAKS.
+    assert offered("bash", "pmpath export --format = m", 4) == ["markdown", "mermaid"]
+    assert offered("bash", "pmpath export --format=m", 2) == ["--format=markdown", "--format=mermaid"]
+    assert offered("bash", "pmpath --color=nev", 1) == ["--color=never"]
+    assert "senior-pm" in offered("bash", "pmpath --color = never show se", 5)
+    small = str(LADDERS / "small.yaml")
+    assert offered("bash", f"pmpath show --ladder = {small} ma", 5) == ["maker", "manager"]
+
+
+@pytest.mark.parametrize(
+    ("shell", "line", "cursor"),
+    [
+        ("zsh", "pmpath show '--x\\$(touch pwned)=sen", None),  # typed text never comes back
+        ("fish", "pmpath show --nope=se", None),
+        ("fish", "pmpath show --json=se", None),  # a flag takes no value
+        ("fish", "pmpath --no-pager=", None),
+        ("zsh", "pmpath export -f=m", None),  # -f=csv gives -f the value "=csv"
+        ("fish", "pmpath export -f=", None),
+        ("bash", "pmpath export -f = c", 4),
+        ("bash", "pmpath show --json = se", 4),
+        ("bash", "pmpath show --json =", 3),
+        ("bash", "pmpath show -- --", 3),  # after `--`, a word like an option is an argument
+        ("fish", "pmpath gap -- --x=senior-p", None),
+    ],
+)
+def test_nothing_is_offered_where_no_value_is_right(shell: str, line: str, cursor: int | None) -> None:
+    assert offered(shell, line, cursor) == []
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_global_options_are_offered_after_the_command_until_given(shell: str) -> None:
+    assert offered(shell, "pmpath show --", 2) == [
+        "--json",
+        "--no-color",
+        "--help",
+        "--ladder",
+        "--color",
+        "--no-pager",
+    ]
+    assert offered(shell, "pmpath --ladder x show --no", 4) == ["--no-color", "--no-pager"]
+    assert offered(shell, "pmpath show --no-pager --ladder x --", 5) == [
+        "--json",
+        "--no-color",
+        "--help",
+        "--color",
+    ]

@@ -211,6 +211,9 @@ def test_tab_completes_after_an_option_with_its_value_joined(tmp_path: Path, she
         assert "markdown" in formats and "mermaid" in formats, formats
         globals_after = _offered(child, "pmpath show --no-", ("--no-color", "--no-pager"))
         assert "--no-color" in globals_after and "--no-pager" in globals_after, globals_after
+        (tmp_path / "our-ladder.yaml").write_text("roles: []\n")
+        files = _offered(child, "pmpath --ladder=our-l", ("--ladder=our-ladder.yaml",))
+        assert "--ladder=our-ladder.yaml" in files, files
     finally:
         child.close(force=True)
 

@@ -172,7 +172,27 @@ def _bash_words(environ: Mapping[str, str], cursor: int) -> tuple[list[str], str
     except ValueError:
         return None  # an open quote, which Typer's own split accepts
     incomplete = words[cursor] if -len(words) <= cursor < len(words) else ""
-    return words[1:cursor], "" if incomplete == "=" else incomplete
+    before = joined_at_equals(words[1:cursor])
+    if before and before[-1].startswith("--") and (before[-1].endswith("=") or incomplete == "="):
+        return None  # the value of an option, after its `=`: Typer's
+    return before, "" if incomplete == "=" else incomplete
+
+
+def joined_at_equals(words: list[str]) -> list[str]:
+    """bash's words with each long option's value joined to it again: bash
+    splits `--ladder=x.yaml` at the `=` (COMP_WORDBREAKS) into `--ladder`,
+    `=`, `x.yaml`. A last `--option=` is left for the word being typed;
+    words from `--` on are arguments, left as they are."""
+    joined: list[str] = []
+    for index, word in enumerate(words):
+        if word == "--":
+            return joined + words[index:]
+        after_option = bool(joined) and joined[-1].startswith("--")
+        if after_option and ((word == "=" and "=" not in joined[-1]) or joined[-1].endswith("=")):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
 
 
 def _candidates(ladder: str | None, before: list[str], incomplete: str) -> Callable[[], list[str]] | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import shlex
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,7 +31,7 @@ from typer._completion_classes import completion_init
 from typer._completion_shared import get_completion_script, install_powershell
 
 from pmpath.cli import grammar
-from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE, NO_PAGER
+from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE, NO_PAGER, joined_at_equals
 from pmpath.errors import UsageProblem
 from pmpath.output.terminal import write_stdout
 
@@ -57,34 +57,39 @@ def _help_on_one_line(text: str) -> str:
 _completion_classes._sanitize_help_text = _help_on_one_line
 
 
-def _as_typed(args: list[str], incomplete: str) -> tuple[list[str], str]:
-    """bash's words as they were typed. bash splits `--format=csv` at the
-    `=` (COMP_WORDBREAKS) into `--format`, `=`, `csv`, and Click would read
-    the `=` as the option's value and `csv` as the next argument."""
-    words: list[str] = []
-    for word in args:
-        after_option = bool(words) and words[-1].startswith("-")
-        if after_option and ((word == "=" and "=" not in words[-1]) or words[-1].endswith("=")):
-            words[-1] += word
-        else:
-            words.append(word)
-    if words and words[-1].startswith("-") and words[-1].endswith("="):
+def _as_typed(args: list[str], incomplete: str) -> tuple[list[str], str, bool]:
+    """bash's words as they were typed (Click would read a split-off `=` as
+    the option's value), and whether the word under the cursor is the value
+    of the option before it."""
+    words = joined_at_equals(args)
+    if words and words[-1].startswith("--") and words[-1].endswith("="):
         words[-1] = words[-1][:-1]  # `--format=cs`: the value is the word being typed
-    elif incomplete == "=" and words and words[-1].startswith("-"):
-        incomplete = ""  # the cursor on the `=`
-    return words, incomplete
+        return words, incomplete, True
+    if incomplete == "=" and words and words[-1].startswith("--"):
+        return words, "", True  # the cursor on the `=`
+    return words, incomplete, False
 
 
-def _given_a_command(args: list[str], commands: Collection[str]) -> bool:
-    """Whether the words before the cursor name a command, past any global
-    options and their values."""
+def _command(cli: Any, args: list[str]) -> Any:
+    """The command the words before the cursor name, past any global options
+    and their values; None before the command."""
     words = iter(args)
     for word in words:
         if word in GLOBAL_OPTIONS_WITH_VALUE:
             next(words, None)
         elif word.partition("=")[0] not in GLOBAL_OPTIONS:
-            return word in commands
-    return False
+            return getattr(cli, "commands", {}).get(word)
+    return None
+
+
+def _takes_a_value(cli: Any, args: list[str], option: str) -> bool:
+    if option in GLOBAL_OPTIONS_WITH_VALUE:
+        return True
+    command = _command(cli, args)
+    return any(
+        param.param_type_name == "option" and not param.is_flag and not param.count and option in param.opts
+        for param in (command or cli).params
+    )
 
 
 def _global_options(cli: Any, args: list[str], incomplete: str) -> list[CompletionItem]:
@@ -102,14 +107,26 @@ def _global_options(cli: Any, args: list[str], incomplete: str) -> list[Completi
 
 def _with_global_options(get_completions: Any) -> Any:
     def completions(self: ShellComplete, args: list[str], incomplete: str) -> list[CompletionItem]:
-        prefix = ""
+        if "--" in args:
+            # Every word after it is an argument, even one like an option,
+            # which Click would still split at its `=`.
+            items = get_completions(self, args, incomplete)
+            return [item for item in items if item.value.startswith(incomplete) or incomplete[:1] != "-"]
+        if incomplete[:1] == "-" and incomplete[:2] != "--" and "=" in incomplete:
+            return []  # `-f=csv` gives -f the value `=csv`: no value completes it
+        option, prefix = None, ""
         if self.name == "bash":
-            args, incomplete = _as_typed(args, incomplete)
-        elif incomplete.startswith("-") and "=" in incomplete:
-            # zsh and fish put a candidate in place of the whole `--format=m`.
+            args, incomplete, is_a_value = _as_typed(args, incomplete)
+            option = args[-1] if is_a_value else None
+        if incomplete.startswith("--") and "=" in incomplete:
+            # zsh and fish (and bash without `=` in COMP_WORDBREAKS) put a
+            # candidate in place of the whole `--format=m`.
             option, _, incomplete = incomplete.partition("=")
             args, prefix = [*args, option], f"{option}="
+        if option is not None and not _takes_a_value(self.cli, args[:-1], option):
+            return []  # a flag's or an unknown option's: no value is right
         items = _candidates(self, get_completions, args, incomplete)
+        # The prefix is the name of one of pmpath's options, never text as typed.
         return [CompletionItem(prefix + item.value, item.type, help=item.help) for item in items]
 
     return completions
@@ -125,7 +142,7 @@ def _candidates(
             return [CompletionItem(mode) for mode in COLOR_MODES if mode.startswith(incomplete)]
         return []  # a ladder file: the shell's own file names
     items = list(get_completions(self, args, incomplete))
-    if incomplete.startswith("-") and _given_a_command(args, getattr(self.cli, "commands", {})):
+    if incomplete.startswith("-") and _command(self.cli, args) is not None:
         offered = {item.value for item in items}
         items += [item for item in _global_options(self.cli, args, incomplete) if item.value not in offered]
     return items
@@ -139,7 +156,11 @@ ZSH_SCRIPT = """\
 # pmpath (_perl_modules); compdef below makes this one win.
 
 _pmpath() {
-  eval "$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(var)s=complete_zsh pmpath)"
+  local answer
+  answer="$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(var)s=complete_zsh pmpath)"
+  # A file name after `--ladder=`: complete what follows the `=`.
+  [[ $answer == _files && $PREFIX == --*=* ]] && compset -P '*='
+  eval "$answer"
 }
 
 if [[ ${zsh_eval_context[-1]} == loadautofunc ]]; then
