@@ -264,3 +264,9 @@ def test_global_options_are_offered_after_the_command_until_given(shell: str) ->
         "--help",
         "--color",
     ]
+
+
+def test_powershell_gets_every_candidate_with_a_tooltip() -> None:
+    # PowerShell refuses an empty tooltip; Typer sends a space when there is no help.
+    env = {"_PMPATH_COMPLETE": "complete_powershell", "_TYPER_COMPLETE_ARGS": "pmpath --color "}
+    assert invoke(launcher.main, [], env) == (0, "auto::: \nalways::: \nnever::: \n", "")

@@ -68,7 +68,9 @@ def run_app() -> int:
     # pager when it is taller than the screen, and a failed write is an error.
     completing = bool(os.environ.get(grammar.COMPLETE_VAR))  # its words are not in args
     kept = io.StringIO() if not completing and _asks_for_help(args) else None
-    sys.stdout = cast(TextIO, kept or _Guarded(stdout, strip=True))
+    # A completion answer is the shell's to read, as it is: PowerShell's
+    # `value::: ` needs its space (an empty tooltip is refused).
+    sys.stdout = cast(TextIO, kept or _Guarded(stdout, strip=not completing))
     sys.stderr = cast(TextIO, _Guarded(stderr))
     try:
         with _help_as_pmpath_prints(args):
