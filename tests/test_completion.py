@@ -5,6 +5,7 @@ never anything a shell could read as syntax."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -227,6 +228,13 @@ def test_bash_reads_an_option_and_its_value_as_one_word_again() -> None:
     assert offered("bash", f"pmpath show --ladder = {small} ma", 5) == ["maker", "manager"]
 
 
+def test_bash_reads_a_ladder_whose_name_has_an_equals_sign(tmp_path: Path) -> None:
+    ladder = tmp_path / "x=y.yaml"
+    ladder.write_text((LADDERS / "small.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    line = f"pmpath show --ladder = {tmp_path}/x = y.yaml ma"
+    assert offered("bash", line, 7) == ["maker", "manager"]
+
+
 @pytest.mark.parametrize(
     ("shell", "line", "cursor"),
     [
@@ -240,6 +248,9 @@ def test_bash_reads_an_option_and_its_value_as_one_word_again() -> None:
         ("bash", "pmpath show --json = se", 4),
         ("bash", "pmpath show --json =", 3),
         ("bash", "pmpath show -- --", 3),  # after `--`, a word like an option is an argument
+        ("bash", "pmpath -- --", 2),
+        ("zsh", "pmpath list -- --", None),
+        ("fish", "pmpath export -- --f", None),
         ("fish", "pmpath gap -- --x=senior-p", None),
     ],
 )

@@ -214,6 +214,12 @@ def test_tab_completes_after_an_option_with_its_value_joined(tmp_path: Path, she
         (tmp_path / "our-ladder.yaml").write_text("roles: []\n")
         files = _offered(child, "pmpath --ladder=our-l", ("--ladder=our-ladder.yaml",))
         assert "--ladder=our-ladder.yaml" in files, files
+        if shell == "zsh":  # bash and fish offer file names for anything they are not given
+            (tmp_path / "d=1").mkdir()
+            (tmp_path / "d=1" / "our-ladder.yaml").write_text("roles: []\n")
+            inner = _offered(child, "pmpath --ladder=d=1/our-l", ("--ladder=d=1/our-ladder.yaml",))
+            assert "--ladder=d=1/our-ladder.yaml" in inner, inner
+            assert "our-ladder.yaml" not in _offered(child, "pmpath show --json=our", ())
     finally:
         child.close(force=True)
 

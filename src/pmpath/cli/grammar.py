@@ -249,3 +249,5 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "unset": (),
     },
 }
+
+FILE_OPTIONS = ("--ladder", "--me", "--output", "--save")

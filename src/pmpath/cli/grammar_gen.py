@@ -177,6 +177,19 @@ def grammar() -> dict[str, Any]:
         "LADDER_ENVVAR": ladder.envvar,
         "COMPLETED_COMMANDS": tuple(name for name, command in commands.items() if not command.hidden),
         "COMMANDS": {name: _command(command) for name, command in commands.items()},
+        # The long options whose value is a file name, anywhere (zsh's script).
+        "FILE_OPTIONS": tuple(
+            sorted(
+                {
+                    name
+                    for command in (group, *commands.values())
+                    for param in command.params
+                    if isinstance(param, Option) and isinstance(param.type, ClickPath)
+                    for name in param.opts
+                    if name.startswith("--")
+                }
+            )
+        ),
     }
 
 

@@ -188,7 +188,7 @@ def joined_at_equals(words: list[str]) -> list[str]:
         if word == "--":
             return joined + words[index:]
         after_option = bool(joined) and joined[-1].startswith("--")
-        if after_option and ((word == "=" and "=" not in joined[-1]) or joined[-1].endswith("=")):
+        if after_option and (word == "=" or joined[-1].endswith("=")):  # `--ladder=a=b.yaml` too
             joined[-1] += word
         else:
             joined.append(word)

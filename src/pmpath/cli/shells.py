@@ -108,10 +108,10 @@ def _global_options(cli: Any, args: list[str], incomplete: str) -> list[Completi
 def _with_global_options(get_completions: Any) -> Any:
     def completions(self: ShellComplete, args: list[str], incomplete: str) -> list[CompletionItem]:
         if "--" in args:
-            # Every word after it is an argument, even one like an option,
-            # which Click would still split at its `=`.
+            # Every word after it is an argument: no option, and nothing
+            # Click would make of a word like one (`--x=se` split at its `=`).
             items = get_completions(self, args, incomplete)
-            return [item for item in items if item.value.startswith(incomplete) or incomplete[:1] != "-"]
+            return [item for item in items if item.value[:1] != "-" and incomplete[:1] != "-"]
         if incomplete[:1] == "-" and incomplete[:2] != "--" and "=" in incomplete:
             return []  # `-f=csv` gives -f the value `=csv`: no value completes it
         option, prefix = None, ""
@@ -123,8 +123,8 @@ def _with_global_options(get_completions: Any) -> Any:
             # candidate in place of the whole `--format=m`.
             option, _, incomplete = incomplete.partition("=")
             args, prefix = [*args, option], f"{option}="
-        if option is not None and not _takes_a_value(self.cli, args[:-1], option):
-            return []  # a flag's or an unknown option's: no value is right
+        if option is not None and ("=" in option or not _takes_a_value(self.cli, args[:-1], option)):
+            return []  # a flag's or an unknown option's, or `--ladder=a=b`: no value offered
         items = _candidates(self, get_completions, args, incomplete)
         # The prefix is the name of one of pmpath's options, never text as typed.
         return [CompletionItem(prefix + item.value, item.type, help=item.help) for item in items]
@@ -158,8 +158,8 @@ ZSH_SCRIPT = """\
 _pmpath() {
   local answer
   answer="$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(var)s=complete_zsh pmpath)"
-  # A file name after `--ladder=`: complete what follows the `=`.
-  [[ $answer == _files && $PREFIX == --*=* ]] && compset -P '*='
+  # A file name after `--ladder=`: complete what follows the first `=`.
+  [[ $answer == _files && $PREFIX == (%(file_options)s)=* ]] && compset -P 1 '*='
   eval "$answer"
 }
 
@@ -194,7 +194,7 @@ def shell_name(given: str | None, environ: Mapping[str, str] | None = None, opti
 def script(shell: str) -> str:
     """The completion script for a shell, ending with a newline."""
     if shell == "zsh":
-        return ZSH_SCRIPT % {"var": grammar.COMPLETE_VAR}
+        return ZSH_SCRIPT % {"var": grammar.COMPLETE_VAR, "file_options": "|".join(grammar.FILE_OPTIONS)}
     text = get_completion_script(prog_name=PROG_NAME, complete_var=grammar.COMPLETE_VAR, shell=shell)
     return text + "\n"
 
