@@ -13,6 +13,12 @@ whichever registers last wins. So the zsh script registers `_pmpath` with
 completes at once when compinit autoloads it from `fpath` instead; the
 installer writes it to ~/.zfunc/_pmpath and sources it at the end of
 .zshrc (in $ZDOTDIR if set), after any compinit there.
+
+Click's candidates are also corrected here, in one place for every shell
+(`_with_global_options`), where Click cannot know better: the global options
+also work after the command; bash splits `--format=csv` at the `=`; zsh and
+fish put a candidate in place of the whole `--format=m`; and after `--` no
+word is an option.
 """
 
 from __future__ import annotations
