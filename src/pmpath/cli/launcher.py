@@ -172,27 +172,35 @@ def _bash_words(environ: Mapping[str, str], cursor: int) -> tuple[list[str], str
     except ValueError:
         return None  # an open quote, which Typer's own split accepts
     incomplete = words[cursor] if -len(words) <= cursor < len(words) else ""
-    before = joined_at_equals(words[1:cursor])
-    if before and before[-1].startswith("--") and (before[-1].endswith("=") or incomplete == "="):
+    before, incomplete, is_a_value = bash_words_as_typed(words[1:cursor], incomplete)
+    if is_a_value:
         return None  # the value of an option, after its `=`: Typer's
     return before, "" if incomplete == "=" else incomplete
 
 
-def joined_at_equals(words: list[str]) -> list[str]:
-    """bash's words with each long option's value joined to it again: bash
-    splits `--ladder=x.yaml` at the `=` (COMP_WORDBREAKS) into `--ladder`,
-    `=`, `x.yaml`. A last `--option=` is left for the word being typed;
-    words from `--` on are arguments, left as they are."""
+def bash_words_as_typed(words: list[str], incomplete: str) -> tuple[list[str], str, bool]:
+    """bash's words before the cursor as they were typed, the word being
+    typed, and whether that word is the value of the long option before it.
+
+    bash splits `--ladder=x.yaml` at the `=` (COMP_WORDBREAKS) into
+    `--ladder`, `=`, `x.yaml`, and Click would read the `=` as the option's
+    value; so each long option's value is joined to it again. Words from `--`
+    on are arguments, left as they are."""
     joined: list[str] = []
     for index, word in enumerate(words):
         if word == "--":
-            return joined + words[index:]
+            return joined + words[index:], incomplete, False
         after_option = bool(joined) and joined[-1].startswith("--")
         if after_option and (word == "=" or joined[-1].endswith("=")):  # `--ladder=a=b.yaml` too
             joined[-1] += word
         else:
             joined.append(word)
-    return joined
+    if joined and joined[-1].startswith("--") and joined[-1].endswith("="):
+        joined[-1] = joined[-1][:-1]  # `--format=cs`: the value is the word being typed
+        return joined, incomplete, True
+    if incomplete == "=" and joined and joined[-1].startswith("--"):
+        return joined, "", True  # the cursor on the `=`
+    return joined, incomplete, False
 
 
 def _candidates(ladder: str | None, before: list[str], incomplete: str) -> Callable[[], list[str]] | None:

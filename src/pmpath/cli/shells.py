@@ -37,7 +37,7 @@ from typer._completion_classes import completion_init
 from typer._completion_shared import get_completion_script, install_powershell
 
 from pmpath.cli import grammar
-from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE, NO_PAGER, joined_at_equals
+from pmpath.cli.launcher import COLOR, COLOR_MODES, GLOBAL_OPTIONS_WITH_VALUE, NO_PAGER, bash_words_as_typed
 from pmpath.errors import UsageProblem
 from pmpath.output.terminal import write_stdout
 
@@ -61,19 +61,6 @@ def _help_on_one_line(text: str) -> str:
 
 
 _completion_classes._sanitize_help_text = _help_on_one_line
-
-
-def _as_typed(args: list[str], incomplete: str) -> tuple[list[str], str, bool]:
-    """bash's words as they were typed (Click would read a split-off `=` as
-    the option's value), and whether the word under the cursor is the value
-    of the option before it."""
-    words = joined_at_equals(args)
-    if words and words[-1].startswith("--") and words[-1].endswith("="):
-        words[-1] = words[-1][:-1]  # `--format=cs`: the value is the word being typed
-        return words, incomplete, True
-    if incomplete == "=" and words and words[-1].startswith("--"):
-        return words, "", True  # the cursor on the `=`
-    return words, incomplete, False
 
 
 def _command(cli: Any, args: list[str]) -> Any:
@@ -122,7 +109,7 @@ def _with_global_options(get_completions: Any) -> Any:
             return []  # `-f=csv` gives -f the value `=csv`: no value completes it
         option, prefix = None, ""
         if self.name == "bash":
-            args, incomplete, is_a_value = _as_typed(args, incomplete)
+            args, incomplete, is_a_value = bash_words_as_typed(args, incomplete)
             option = args[-1] if is_a_value else None
         if incomplete.startswith("--") and "=" in incomplete:
             # zsh and fish (and bash without `=` in COMP_WORDBREAKS) put a
